@@ -1,0 +1,42 @@
+import type { Role } from './roles';
+
+/**
+ * Every permission a route can require. A route declares exactly one access rule (see `RouteAccess`);
+ * the server refuses to register a route without one.
+ */
+export const PERMISSIONS = [
+  'organizations.read',
+  'organizations.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'audit.review',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** The grant table: role → permissions. Anything absent is denied. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  case_worker: [],
+  center_manager: [],
+  residence_officer: [],
+  employment_officer: [],
+  safety_officer: [],
+  partner: [],
+  foundation_staff: [],
+  plan_manager: ['organizations.read'],
+  task_reporter: [],
+  privacy_auditor: ['audit.read', 'audit.review', 'users.read', 'organizations.read'],
+  admin: ['organizations.read', 'organizations.manage', 'users.read', 'users.manage'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) granted.add(p);
+  return [...granted].sort();
+}
+
+/** How a route is reached: without login (only health, login and the API docs), by any signed-in user, or by permission. */
+export type RouteAccess =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'authenticated' }
+  | { readonly kind: 'permission'; readonly permission: Permission };
