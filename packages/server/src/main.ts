@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks';
+import { createApp, openPlatform } from './platform/bootstrap';
+import { ConfigError, loadConfig } from './platform/config';
+import { DataDirLockedError } from './platform/db/lock';
+import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
+
+const started = performance.now();
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const platform = await openPlatform(config);
+  const demo = config.demo.enabled
+    ? await seedDemo(platform.deps.db, { password: config.demo.password, dataDir: config.dataDir })
+    : null;
+  const app = await createApp(platform.deps);
+  await app.listen({ port: config.port, host: config.host });
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const lines = [
+    '',
+    `  이음 ieum is ready at ${url}  (${Math.round(performance.now() - started)} ms)`,
+    `  database: ${config.database.kind === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL server'}`,
+  ];
+  if (demo) {
+    lines.push(
+      '',
+      `  Demo accounts (password: ${demo.password}${demo.passwordGenerated ? ', generated and kept in data/demo-password.txt' : ''}):`,
+      ...DEMO_ACCOUNTS.map((account) => `    ${account.username.padEnd(26)} ${account.roles.join(', ')}`),
+      '',
+      '  The demo data is synthetic. Do not enter real personal data into a demo installation.',
+    );
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`\n  ieum cannot start: ${error.message}\n`);
+  } else {
+    console.error('ieum failed to start:', error);
+  }
+  process.exit(1);
+});

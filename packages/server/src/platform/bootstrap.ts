@@ -1,0 +1,40 @@
+import type { Writable } from 'node:stream';
+import { adminRoutes } from '../modules/admin/routes';
+import { auditRoutes } from '../modules/audit/routes';
+import { authRoutes } from './auth/routes';
+import type { Config } from './config';
+import { MasterKeyring } from './crypto/keyring';
+import { Vault } from './crypto/vault';
+import { type Database, openDatabase } from './db/client';
+import type { Deps } from './deps';
+import { type App, buildApp } from './http/app';
+
+/** The route plugins of the platform and every module, in registration order. */
+export const ROUTE_PLUGINS = [authRoutes, adminRoutes, auditRoutes] as const;
+
+export interface Platform {
+  readonly deps: Deps;
+  readonly database: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, and unlocks the vault: everything but HTTP. */
+export async function openPlatform(
+  config: Config,
+  options: { database?: Database; now?: () => Date } = {},
+): Promise<Platform> {
+  const database = options.database ?? (await openDatabase(config.database));
+  try {
+    await database.migrate();
+    const vault = await Vault.open(database.db, new MasterKeyring(config.masterKeys));
+    const deps: Deps = { config, db: database.db, vault, now: options.now ?? (() => new Date()) };
+    return { deps, database, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export function createApp(deps: Deps, options: { logStream?: Writable } = {}): Promise<App> {
+  return buildApp(deps, { plugins: ROUTE_PLUGINS, ...options });
+}

@@ -1,0 +1,2 @@
+// Every table of the application, for drizzle-kit and for typed queries. Modules add their schema files here.
+export * from './schema';

@@ -1,0 +1,78 @@
+import type { FastifySchemaValidationError } from 'fastify';
+import type { FieldError } from '../errors';
+
+export type Locale = 'ko' | 'en';
+
+/** Messages that schemas name by key (e.g. `NewPassword` says 'password.too_short'). */
+const NAMED: Record<string, Record<Locale, string>> = {
+  'password.too_short': {
+    ko: '비밀번호는 12자 이상이어야 합니다.',
+    en: 'The password must be at least 12 characters.',
+  },
+  'username.pattern': {
+    ko: '아이디는 영문 소문자, 숫자, 마침표(.), 밑줄(_), 하이픈(-)만 쓸 수 있습니다.',
+    en: 'Use lowercase letters, digits, dots, underscores and hyphens only.',
+  },
+};
+
+/**
+ * Turns the validator's issues into field errors in the user's language. Zod's own messages are English
+ * and technical; a case worker gets a sentence about the field instead.
+ */
+export function localizeValidation(
+  issues: readonly FastifySchemaValidationError[],
+  locale: Locale,
+): FieldError[] {
+  return issues.map((issue) => ({
+    path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(body)',
+    message: (issue.message ? NAMED[issue.message]?.[locale] : undefined) ?? describe(issue, locale),
+  }));
+}
+
+function describe(issue: FastifySchemaValidationError, locale: Locale): string {
+  const params = issue.params as Record<string, unknown>;
+  const ko = locale === 'ko';
+  switch (issue.keyword) {
+    case 'invalid_type':
+      return params.input === undefined
+        ? ko
+          ? '필수 항목입니다.'
+          : 'This field is required.'
+        : ko
+          ? '값의 형식이 올바르지 않습니다.'
+          : 'The value has the wrong type.';
+    case 'too_small':
+      if (params.origin === 'string') {
+        return ko
+          ? `${String(params.minimum)}자 이상 입력해 주십시오.`
+          : `Enter at least ${String(params.minimum)} characters.`;
+      }
+      if (params.origin === 'array') {
+        return ko
+          ? `${String(params.minimum)}개 이상 선택해 주십시오.`
+          : `Choose at least ${String(params.minimum)}.`;
+      }
+      return ko
+        ? `${String(params.minimum)} 이상이어야 합니다.`
+        : `Must be at least ${String(params.minimum)}.`;
+    case 'too_big':
+      if (params.origin === 'string') {
+        return ko
+          ? `${String(params.maximum)}자 이하로 입력해 주십시오.`
+          : `Enter at most ${String(params.maximum)} characters.`;
+      }
+      return ko ? `${String(params.maximum)} 이하여야 합니다.` : `Must be at most ${String(params.maximum)}.`;
+    case 'invalid_format':
+      return ko ? '형식이 올바르지 않습니다.' : 'The format is not valid.';
+    case 'invalid_value':
+      return ko ? '허용되지 않는 값입니다.' : 'This value is not allowed.';
+    case 'unrecognized_keys':
+      return ko ? '알 수 없는 항목이 포함되어 있습니다.' : 'Contains unknown fields.';
+    default:
+      return ko ? '입력값이 올바르지 않습니다.' : 'The value is not valid.';
+  }
+}
+
+export function localeOf(acceptLanguage: string | undefined): Locale {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ko';
+}

@@ -1,0 +1,110 @@
+import type { OrganizationType, Region } from '@ieum/domain';
+
+export interface DemoOrganization {
+  readonly key: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly type: OrganizationType;
+  readonly region: Region | null;
+}
+
+/**
+ * The 25 regional Hana Centers (지역적응센터) by region. Their number matches the public record (25 in
+ * 2018 and 2023); the split within Seoul and Gyeonggi is illustrative.
+ */
+const HANA_CENTERS: readonly [string, string, Region][] = [
+  ['서울동부하나센터', 'Seoul East Hana Center', 'seoul'],
+  ['서울서부하나센터', 'Seoul West Hana Center', 'seoul'],
+  ['서울남부하나센터', 'Seoul South Hana Center', 'seoul'],
+  ['서울북부하나센터', 'Seoul North Hana Center', 'seoul'],
+  ['부산하나센터', 'Busan Hana Center', 'busan'],
+  ['대구하나센터', 'Daegu Hana Center', 'daegu'],
+  ['인천남부하나센터', 'Incheon South Hana Center', 'incheon'],
+  ['인천서부하나센터', 'Incheon West Hana Center', 'incheon'],
+  ['광주하나센터', 'Gwangju Hana Center', 'gwangju'],
+  ['대전하나센터', 'Daejeon Hana Center', 'daejeon'],
+  ['울산하나센터', 'Ulsan Hana Center', 'ulsan'],
+  ['경기북부하나센터', 'Gyeonggi North Hana Center', 'gyeonggi'],
+  ['경기남부하나센터', 'Gyeonggi South Hana Center', 'gyeonggi'],
+  ['경기서부하나센터', 'Gyeonggi West Hana Center', 'gyeonggi'],
+  ['경기동부하나센터', 'Gyeonggi East Hana Center', 'gyeonggi'],
+  ['경기중부하나센터', 'Gyeonggi Central Hana Center', 'gyeonggi'],
+  ['경기서남부하나센터', 'Gyeonggi Southwest Hana Center', 'gyeonggi'],
+  ['강원하나센터', 'Gangwon Hana Center', 'gangwon'],
+  ['충북하나센터', 'Chungbuk Hana Center', 'chungbuk'],
+  ['충남하나센터', 'Chungnam Hana Center', 'chungnam'],
+  ['전북하나센터', 'Jeonbuk Hana Center', 'jeonbuk'],
+  ['전남하나센터', 'Jeonnam Hana Center', 'jeonnam'],
+  ['경북하나센터', 'Gyeongbuk Hana Center', 'gyeongbuk'],
+  ['경남하나센터', 'Gyeongnam Hana Center', 'gyeongnam'],
+  ['제주하나센터', 'Jeju Hana Center', 'jeju'],
+];
+
+export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
+  { key: 'ministry', name: '통일부', nameEn: 'Ministry of Unification', type: 'ministry', region: 'seoul' },
+  ...HANA_CENTERS.map(([name, nameEn, region], index) => ({
+    key: `hana-${index + 1}`,
+    name,
+    nameEn,
+    type: 'hana_center' as const,
+    region,
+  })),
+  {
+    key: 'lg-nowon',
+    name: '서울특별시 노원구청',
+    nameEn: 'Nowon-gu Office, Seoul',
+    type: 'local_government',
+    region: 'seoul',
+  },
+  {
+    key: 'lg-namdong',
+    name: '인천광역시 남동구청',
+    nameEn: 'Namdong-gu Office, Incheon',
+    type: 'local_government',
+    region: 'incheon',
+  },
+  {
+    key: 'lg-hwaseong',
+    name: '경기도 화성시청',
+    nameEn: 'Hwaseong City Hall',
+    type: 'local_government',
+    region: 'gyeonggi',
+  },
+  {
+    key: 'employment',
+    name: '서울북부고용센터',
+    nameEn: 'Seoul North Employment Center',
+    type: 'employment_center',
+    region: 'seoul',
+  },
+  { key: 'police', name: '서울노원경찰서', nameEn: 'Nowon Police Station', type: 'police', region: 'seoul' },
+  {
+    key: 'foundation',
+    name: '남북하나재단',
+    nameEn: 'Korea Hana Foundation',
+    type: 'foundation',
+    region: 'seoul',
+  },
+  {
+    key: 'school',
+    name: '한겨레중고등학교',
+    nameEn: 'Hangyeore Middle and High School',
+    type: 'school',
+    region: 'gyeonggi',
+  },
+  {
+    key: 'legal-aid',
+    name: '대한법률구조공단 서울북부지부',
+    nameEn: 'Korea Legal Aid Corporation, Seoul North',
+    type: 'legal_aid',
+    region: 'seoul',
+  },
+  // A fictitious NGO: demo data never names a real private group as a partner.
+  {
+    key: 'ngo',
+    name: '이음나눔협회(예시)',
+    nameEn: 'Ieum Sharing Association (example)',
+    type: 'partner_ngo',
+    region: 'seoul',
+  },
+];

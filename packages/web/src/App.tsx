@@ -1,0 +1,104 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { isApiError } from './platform/api';
+import { RequirePermission, RequireSession } from './platform/auth/guards';
+import { SessionProvider } from './platform/auth/session';
+import { i18n } from './platform/i18n';
+import { createAppTheme, cssVariablesResolver } from './platform/theme';
+import { PageLoader } from './platform/ui/PageLoader';
+
+// One chunk per page: a case worker's browser never downloads the admin screens.
+const LoginPage = lazy(() => import('./platform/auth/LoginPage'));
+const NotFoundPage = lazy(() => import('./platform/NotFoundPage'));
+const HomePage = lazy(() => import('./modules/home/HomePage'));
+const UsersPage = lazy(() => import('./modules/admin/UsersPage'));
+const OrganizationsPage = lazy(() => import('./modules/admin/OrganizationsPage'));
+const AccessLogPage = lazy(() => import('./modules/audit/AccessLogPage'));
+const AccountPage = lazy(() => import('./modules/account/AccountPage'));
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A refusal or a lost session will not fix itself by asking again.
+        retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status < 500),
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function ThemedProviders({ children }: { children: ReactNode }) {
+  const { t, i18n: instance } = useTranslation();
+  // The theme carries the accessible names of Mantine's own buttons, so it follows the language.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when the language changes.
+  const theme = useMemo(() => createAppTheme(t), [t, instance.language]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      {children}
+    </MantineProvider>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route index element={<HomePage />} />
+          <Route
+            path="admin/users"
+            element={
+              <RequirePermission permission="users.read">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/organizations"
+            element={
+              <RequirePermission permission="organizations.read">
+                <OrganizationsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequirePermission permission="audit.read">
+                <AccessLogPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ThemedProviders>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </SessionProvider>
+        </QueryClientProvider>
+      </ThemedProviders>
+    </I18nextProvider>
+  );
+}

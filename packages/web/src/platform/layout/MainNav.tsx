@@ -1,0 +1,56 @@
+import type { Permission } from '@ieum/domain';
+import { NavLink, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { hasPermission, useMe } from '../auth/session';
+
+interface NavItem {
+  readonly to: string;
+  readonly key: 'home' | 'users' | 'organizations' | 'audit' | 'account';
+  readonly permission?: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', key: 'home' },
+  { to: '/admin/users', key: 'users', permission: 'users.read' },
+  { to: '/admin/organizations', key: 'organizations', permission: 'organizations.read' },
+  { to: '/audit', key: 'audit', permission: 'audit.read' },
+  { to: '/account', key: 'account' },
+];
+
+function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The main menu, built from the user's permissions. Until TOTP is enrolled only the account page is offered. */
+export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { pathname } = useLocation();
+  const items = NAV_ITEMS.filter((item) =>
+    me.totpEnrollmentRequired
+      ? item.key === 'account'
+      : item.permission === undefined || hasPermission(me, item.permission),
+  );
+
+  return (
+    <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {items.map((item) => {
+        const active = isActive(pathname, item.to);
+        return (
+          <li key={item.key}>
+            <NavLink
+              component={Link}
+              to={item.to}
+              label={t(`nav.${item.key}`)}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              data-testid={`nav-${item.key}`}
+              onClick={onNavigate}
+            />
+          </li>
+        );
+      })}
+    </Stack>
+  );
+}
