@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   if (demo) {
     lines.push(
       '',
-      `  Demo accounts (password: ${demo.password}${demo.passwordGenerated ? ', generated and kept in data/demo-password.txt' : ''}):`,
+      demo.password
+        ? `  Demo accounts (password: ${demo.password}${demo.passwordFile ? `, generated and kept in ${demo.passwordFile}` : ''}):`
+        : '  Demo accounts (they keep the password they were created with; see README, "Reset"):',
       ...DEMO_ACCOUNTS.map((account) => `    ${account.username.padEnd(26)} ${account.roles.join(', ')}`),
       '',
       '  The demo data is synthetic. Do not enter real personal data into a demo installation.',

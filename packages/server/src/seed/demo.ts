@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Role } from '@ieum/domain';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/audit-log';
-import { hashPassword } from '../platform/auth/passwords';
+import { hashPassword, verifyPassword } from '../platform/auth/passwords';
 import type { Db } from '../platform/db/client';
 import { newId } from '../platform/db/ids';
 import { organizations, users } from '../platform/db/schema';
@@ -88,8 +88,9 @@ export const DEMO_ACCOUNTS: readonly {
 
 export interface DemoSeedResult {
   readonly seeded: boolean;
-  readonly password: string;
-  readonly passwordGenerated: boolean;
+  /** The demo password, or null when the accounts were created earlier with a password this start does not know. */
+  readonly password: string | null;
+  readonly passwordFile: string | null;
 }
 
 /**
@@ -104,9 +105,18 @@ export async function seedDemo(
   const remembered = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : null;
   const password = options.password ?? remembered ?? generatePassword();
   const passwordGenerated = options.password === null;
+  const passwordFileResult = passwordGenerated ? passwordFile : null;
 
   const [existing] = await db.select({ n: count() }).from(users);
-  if ((existing?.n ?? 0) > 0) return { seeded: false, password, passwordGenerated };
+  if ((existing?.n ?? 0) > 0) {
+    // Seeded before: say the password only if it still opens the demo accounts.
+    const [admin] = await db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.username, 'demo-admin'));
+    const valid = admin ? await verifyPassword(admin.hash, password) : false;
+    return { seeded: false, password: valid ? password : null, passwordFile: passwordFileResult };
+  }
 
   if (passwordGenerated && !remembered) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -140,7 +150,7 @@ export async function seedDemo(
       detail: { organizations: DEMO_ORGANIZATIONS.length, users: DEMO_ACCOUNTS.length },
     });
   });
-  return { seeded: true, password, passwordGenerated };
+  return { seeded: true, password, passwordFile: passwordFileResult };
 }
 
 function generatePassword(): string {
