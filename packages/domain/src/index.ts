@@ -3,3 +3,7 @@ export * from './platform/permissions';
 export * from './platform/regions';
 export * from './platform/roles';
 export * from './platform/schemas';
+export * from './registry/mask';
+export * from './registry/rrn';
+export * from './registry/statutory-timeline';
+export * from './time/calendar';
