@@ -7,5 +7,6 @@ export * from './registry/duplicate-score';
 export * from './registry/mask';
 export * from './registry/name-matching';
 export * from './registry/rrn';
+export * from './registry/schemas';
 export * from './registry/statutory-timeline';
 export * from './time/calendar';

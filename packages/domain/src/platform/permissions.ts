@@ -11,16 +11,20 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'audit.review',
+  'persons.read',
+  'persons.create',
+  'persons.update',
+  'persons.unmask',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The grant table: role → permissions. Anything absent is denied. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  case_worker: [],
-  center_manager: [],
-  residence_officer: [],
-  employment_officer: [],
-  safety_officer: [],
+  case_worker: ['persons.read', 'persons.create', 'persons.update', 'persons.unmask'],
+  center_manager: ['persons.read', 'persons.create', 'persons.update', 'persons.unmask'],
+  residence_officer: ['persons.read', 'persons.unmask'],
+  employment_officer: ['persons.read', 'persons.unmask'],
+  safety_officer: ['persons.read', 'persons.unmask'],
   partner: [],
   foundation_staff: [],
   plan_manager: ['organizations.read'],

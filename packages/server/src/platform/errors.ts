@@ -76,6 +76,11 @@ export const ERROR_CODES = {
     en: 'Someone else changed this first. Reload and try again.',
   },
   'conflict.duplicate': { status: 409, ko: '이미 등록된 항목입니다.', en: 'This already exists.' },
+  'person.possible_duplicate': {
+    status: 409,
+    ko: '같은 사람으로 보이는 기록이 있습니다. 후보를 확인해 주십시오.',
+    en: 'Records that may be the same person exist. Please review the candidates.',
+  },
   'rule.violation': { status: 422, ko: '업무 규칙에 맞지 않습니다.', en: 'This breaks a business rule.' },
   'payload.too_large': { status: 413, ko: '요청이 너무 큽니다.', en: 'The request is too large.' },
   'internal.error': {
@@ -100,12 +105,15 @@ export class AppError extends Error {
   /** Extra, already-safe explanation in both languages (for example the lockout's end time). */
   readonly detail: { readonly ko: string; readonly en: string } | undefined;
   readonly fieldErrors: readonly FieldError[] | undefined;
+  /** RFC 9457 extension members (for example the duplicate candidates of a refused intake). Safe data only. */
+  readonly extensions: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
     code: ErrorCode,
     options: {
       detail?: { ko: string; en: string };
       fieldErrors?: readonly FieldError[];
+      extensions?: Record<string, unknown>;
       cause?: unknown;
     } = {},
   ) {
@@ -114,6 +122,7 @@ export class AppError extends Error {
     this.status = ERROR_CODES[code].status;
     this.detail = options.detail;
     this.fieldErrors = options.fieldErrors;
+    this.extensions = options.extensions;
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db, Queryable } from '../db/client';
 import { dataKeys, platformSecrets } from '../db/schema';
 import { decryptField, encryptField } from './envelope';
@@ -57,6 +57,31 @@ export class Vault {
     return createHmac('sha256', this.blindIndexKey)
       .update(`${purpose}\u0000${normalizedValue}`)
       .digest('hex');
+  }
+
+  /**
+   * Opens many subjects' keys with one query, for lists: returns a function that unseals a field of one of
+   * them (null when that subject's key was destroyed).
+   */
+  async unsealerFor(
+    q: Queryable,
+    type: DataSubject['type'],
+    ids: readonly string[],
+  ): Promise<(id: string, field: string, sealed: string) => string | null> {
+    const keys = new Map<string, Buffer>();
+    if (ids.length > 0) {
+      const rows = await q
+        .select()
+        .from(dataKeys)
+        .where(and(eq(dataKeys.subjectType, type), inArray(dataKeys.subjectId, [...ids])));
+      for (const row of rows) {
+        if (row.wrappedKey) keys.set(row.subjectId, this.keyring.unwrap(row.wrappedKey, keyAad({ type, id: row.subjectId })));
+      }
+    }
+    return (id, field, sealed) => {
+      const key = keys.get(id);
+      return key ? decryptField(key, sealed, fieldAad({ type, id }, field)) : null;
+    };
   }
 
   /** Crypto-shredding: every field sealed under this subject's key becomes unreadable. */

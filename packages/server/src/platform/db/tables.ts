@@ -1,2 +1,4 @@
 // Every table of the application, for drizzle-kit and for typed queries. Modules add their schema files here.
+
+export * from '../../modules/registry/schema';
 export * from './schema';

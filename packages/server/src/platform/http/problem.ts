@@ -16,6 +16,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
       status: error.status,
       code: error.code,
       ...(error.detail ? { detail: error.detail[locale] } : {}),
+      ...error.extensions,
       instance: request.id,
       ...(error.fieldErrors
         ? {

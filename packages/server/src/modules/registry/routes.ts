@@ -1,0 +1,92 @@
+import {
+  DuplicateCheck,
+  DuplicateCheckResult,
+  PersonDetail,
+  PersonIntake,
+  PersonList,
+  PersonQuery,
+  UnmaskRequest,
+} from '@ieum/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { SessionActor } from '../../platform/auth/sessions';
+import type { Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { checkDuplicates, publicCandidate } from './check-duplicates';
+import { getPerson, searchPersons, unmaskPerson } from './read-persons';
+import { registerPerson } from './register-person';
+
+const can = (permission: 'persons.read' | 'persons.create' | 'persons.unmask') =>
+  ({ access: { kind: 'permission', permission } }) as const;
+const ById = z.object({ id: z.uuid() });
+
+function actorOf(request: { actor: SessionActor | null }): SessionActor {
+  if (!request.actor) throw new AppError('auth.unauthenticated');
+  return request.actor;
+}
+
+/** The person registry: intake with duplicate detection, scoped search, shielded records, audited unmasking. */
+export async function registryRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ['registry'];
+
+  app.get(
+    '/api/persons',
+    {
+      config: can('persons.read'),
+      schema: { tags, querystring: PersonQuery, response: { 200: PersonList } },
+    },
+    async (request) =>
+      searchPersons(deps, {
+        actor: actorOf(request),
+        q: request.query.q,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      }),
+  );
+
+  app.post(
+    '/api/persons',
+    {
+      config: can('persons.create'),
+      schema: { tags, body: PersonIntake, response: { 201: z.object({ id: z.uuid(), code: z.string() }) } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await registerPerson(deps, { actor: actorOf(request), input: request.body })),
+  );
+
+  app.post(
+    '/api/persons/duplicate-check',
+    {
+      config: can('persons.create'),
+      schema: { tags, body: DuplicateCheck, response: { 200: DuplicateCheckResult } },
+    },
+    async (request) => {
+      const candidates = await checkDuplicates(deps, deps.db, {
+        actor: actorOf(request),
+        identity: request.body,
+      });
+      return { candidates: candidates.map(publicCandidate) };
+    },
+  );
+
+  app.get(
+    '/api/persons/:id',
+    { config: can('persons.read'), schema: { tags, params: ById, response: { 200: PersonDetail } } },
+    async (request) => getPerson(deps, { actor: actorOf(request), personId: request.params.id }),
+  );
+
+  app.post(
+    '/api/persons/:id/unmask',
+    {
+      config: can('persons.unmask'),
+      schema: { tags, params: ById, body: UnmaskRequest, response: { 200: PersonDetail } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await unmaskPerson(deps, { actor, personId: request.params.id, reason: request.body.reason });
+      return getPerson(deps, { actor, personId: request.params.id });
+    },
+  );
+}
