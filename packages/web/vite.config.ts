@@ -16,7 +16,6 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
     // Route pages are split by React.lazy in App.tsx; the shared vendor chunk (React, Mantine) stays one file.
     chunkSizeWarningLimit: 700,
   },

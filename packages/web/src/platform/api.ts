@@ -30,7 +30,10 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
 }
 
 /** Codes with which the server says "this request has no live session". */
-export const SESSION_LOST_CODES: ReadonlySet<string> = new Set(['auth.session_expired', 'auth.unauthenticated']);
+export const SESSION_LOST_CODES: ReadonlySet<string> = new Set([
+  'auth.session_expired',
+  'auth.unauthenticated',
+]);
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -147,6 +150,13 @@ export async function request<T>(
     return options.schema.parse(body);
   } catch (error) {
     console.error('Unexpected response body', path, error);
-    throw new ApiError(clientProblem(response.status, 'client.invalid_response', i18n.t('errors.invalidResponse')));
+    throw new ApiError(
+      clientProblem(response.status, 'client.invalid_response', i18n.t('errors.invalidResponse')),
+    );
   }
+}
+
+/** The problem behind any failure, for showing it: API errors carry one, anything else gets `fallbackTitle`. */
+export function problemOf(error: unknown, fallbackTitle: string): Problem {
+  return isApiError(error) ? error.problem : clientProblem(0, 'client.error', fallbackTitle);
 }

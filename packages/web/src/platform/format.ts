@@ -52,7 +52,11 @@ export function formatMonth(month: string, locale: Locale): string {
 
 /** The calendar month before `now` in Korea, as `YYYY-MM` (the month a review usually covers). */
 export function previousMonthInSeoul(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+  })
     .formatToParts(now)
     .reduce<Record<string, string>>((acc, part) => {
       acc[part.type] = part.value;

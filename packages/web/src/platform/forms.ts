@@ -50,14 +50,16 @@ export function issueMessage(issue: IssueLike): FieldMessage {
   switch (issue.code) {
     case 'too_small': {
       const min = Number(issue.minimum ?? 1);
-      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'validation.selectAtLeast', values: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { key: 'validation.selectAtLeast', values: { min } };
       if (issue.origin === 'string') {
         return min <= 1 ? { key: 'validation.required' } : { key: 'validation.tooShort', values: { min } };
       }
       return { key: 'validation.invalid' };
     }
     case 'too_big':
-      if (issue.origin === 'string') return { key: 'validation.tooLong', values: { max: Number(issue.maximum) } };
+      if (issue.origin === 'string')
+        return { key: 'validation.tooLong', values: { max: Number(issue.maximum) } };
       return { key: 'validation.invalid' };
     case 'invalid_format':
       if (issue.format === 'uuid') return { key: 'validation.uuid' };
@@ -81,17 +83,31 @@ export function fieldOfPath(path: string): string {
 export type FieldErrors = Partial<Record<string, FieldMessage>>;
 
 export interface ValidateOptions {
-  /** A message key per field that replaces the generic one (e.g. a 6-digit code's format). */
+  /** A message key per field that replaces every generic one (e.g. "enter the 6 digits" for a code). */
   messages?: Partial<Record<string, MessageKey>>;
 }
 
-export function collectIssues(issues: readonly IssueLike[], options?: ValidateOptions): FieldErrors {
+/**
+ * One message per top-level field. `input` (what was validated) tells an empty field from a wrong one, since
+ * zod does not report the input by default: an empty text field is "required", not "at least 3 characters".
+ */
+export function collectIssues(
+  issues: readonly IssueLike[],
+  options?: ValidateOptions,
+  input?: unknown,
+): FieldErrors {
   const errors: FieldErrors = {};
+  const values = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   for (const issue of issues) {
     const field = typeof issue.path[0] === 'string' ? issue.path[0] : '';
     if (errors[field]) continue;
     const override = options?.messages?.[field];
-    errors[field] = override && !isBlank(issue.input) ? { key: override } : issueMessage(issue);
+    if (override) errors[field] = { key: override };
+    else if (issue.path.length === 1 && field in values && isBlank(values[field])) {
+      errors[field] = {
+        key: typeof values[field] === 'string' ? 'validation.required' : 'validation.choose',
+      };
+    } else errors[field] = issueMessage(issue);
   }
   return errors;
 }
@@ -118,16 +134,25 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
         setErrors({});
         return result.data;
       }
-      setErrors(collectIssues(result.error.issues, options));
+      setErrors(collectIssues(result.error.issues, options, input));
       return null;
     },
     [],
   );
 
-  /** Shows a failed request: field errors beside their fields, the rest (title, detail) above the form. */
+  /**
+   * Shows a failed request: field errors beside their fields, the rest (title, detail) above the form.
+   * `fieldOfCode` puts a whole problem on one field (`auth.password_incorrect` → the password field).
+   */
   const fail = useCallback(
-    (error: unknown) => {
+    (error: unknown, fieldOfCode?: Partial<Record<string, keyof V & string>>) => {
       if (!isApiError(error)) throw error;
+      const codeField = fieldOfCode?.[error.code];
+      if (codeField) {
+        setErrors({ [codeField]: { text: error.problem.title } });
+        setProblem(null);
+        return;
+      }
       const fieldErrors: FieldErrors = {};
       const unplaced: { path: string; message: string }[] = [];
       for (const item of error.problem.errors ?? []) {

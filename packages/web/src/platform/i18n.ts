@@ -74,6 +74,9 @@ export function useLocale(): Locale {
 }
 
 /** Organization names are Korean proper names; English screens use the English name where one is recorded. */
-export function organizationName(organization: { name: string; nameEn: string | null }, locale: Locale): string {
+export function organizationName(
+  organization: { name: string; nameEn: string | null },
+  locale: Locale,
+): string {
   return locale === 'en' && organization.nameEn ? organization.nameEn : organization.name;
 }

@@ -107,7 +107,9 @@ export function OrganizationForm({ organization, onSaved, onCancel, onStale }: O
           required
           data={organizationTypeOptions(t)}
           value={form.values.type}
-          onChange={(value) => form.setValue('type', OrganizationType.safeParse(value).success ? value : null)}
+          onChange={(value) =>
+            form.setValue('type', OrganizationType.safeParse(value).success ? value : null)
+          }
           allowDeselect={false}
           data-testid="organization-type"
           error={error('type')}

@@ -10,7 +10,12 @@ import type {
   UserInput,
   UserUpdate,
 } from '@ieum/domain';
-import { OrganizationList, Organization as OrganizationSchema, UserList, User as UserSchema } from '@ieum/domain';
+import {
+  OrganizationList,
+  Organization as OrganizationSchema,
+  UserList,
+  User as UserSchema,
+} from '@ieum/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { request } from '../../platform/api';
 
@@ -96,9 +101,16 @@ export function createUser(input: UserInputData): Promise<User> {
 }
 
 export function updateUser(id: string, update: UserUpdateData): Promise<User> {
-  return request(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: update, schema: UserSchema });
+  return request(`/api/admin/users/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: update,
+    schema: UserSchema,
+  });
 }
 
 export function resetUserPassword(id: string, input: PasswordResetData): Promise<void> {
-  return request(`/api/admin/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body: input });
+  return request(`/api/admin/users/${encodeURIComponent(id)}/reset-password`, {
+    method: 'POST',
+    body: input,
+  });
 }

@@ -24,7 +24,9 @@ export default function HomePage() {
   const me = useMe();
   const locale = useLocale();
   useDocumentTitle(t('home.title'));
-  const shortcuts = SHORTCUTS.filter((item) => item.permission === undefined || hasPermission(me, item.permission));
+  const shortcuts = SHORTCUTS.filter(
+    (item) => item.permission === undefined || hasPermission(me, item.permission),
+  );
   const organization = me.organization;
 
   return (
@@ -50,7 +52,9 @@ export default function HomePage() {
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('home.region')}</Table.Th>
-                <Table.Td>{organization.region ? t(`regions.${organization.region}`) : t('home.regionNone')}</Table.Td>
+                <Table.Td>
+                  {organization.region ? t(`regions.${organization.region}`) : t('home.regionNone')}
+                </Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('home.roles')}</Table.Th>

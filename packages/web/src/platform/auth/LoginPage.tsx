@@ -19,8 +19,8 @@ import { isApiError } from '../api';
 import { messageText, useForm } from '../forms';
 import { LocaleSwitch } from '../layout/LocaleSwitch';
 import { MAIN_CONTENT_ID } from '../layout/SkipLink';
-import { PageLoader } from '../ui/PageLoader';
 import { useDocumentTitle } from '../ui/PageHeader';
+import { PageLoader } from '../ui/PageLoader';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import type { LoginRedirectState } from './guards';
 import { type SessionNotice, useSession } from './session';
@@ -90,7 +90,13 @@ export default function LoginPage() {
 
   return (
     <Box mih="100vh" bg="gray.0">
-      <Box component="header" px="md" py="sm" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Box
+        component="header"
+        px="md"
+        py="sm"
+        bg="white"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Group justify="space-between">
           <Text fw={800} fz="xl" c="blue.9">
             {t('app.name')}
@@ -106,7 +112,7 @@ export default function LoginPage() {
                 {step === 'password' ? t('auth.title') : t('auth.totpTitle')}
               </Title>
               <Text size="sm" c="dimmed" mt={4}>
-                {step === 'password' ? t('auth.intro') : t('auth.totpHint')}
+                {step === 'password' ? t('auth.intro') : t('auth.totpIntro')}
               </Text>
             </div>
             {notice ? (
@@ -146,7 +152,6 @@ export default function LoginPage() {
                     inputMode="numeric"
                     maxLength={6}
                     required
-                    // biome-ignore lint/a11y/noAutofocus: the code field is the only thing left to do on this step.
                     autoFocus
                     data-testid="login-totp"
                     error={error('totp')}

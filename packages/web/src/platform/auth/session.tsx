@@ -57,7 +57,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async (): Promise<Me | null> => {
     try {
-      const session = await request('/api/auth/session', { schema: SessionResponse, expectUnauthenticated: true });
+      const session = await request('/api/auth/session', {
+        schema: SessionResponse,
+        expectUnauthenticated: true,
+      });
       setCsrfToken(session.csrfToken);
       setState({ status: 'authenticated', me: session.me });
       return session.me;
@@ -126,11 +129,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       expire() {
         // Best effort: if the server still counts the session (clock skew), end it there too.
-        void request('/api/auth/logout', { method: 'POST', expectUnauthenticated: true }).catch(() => undefined);
+        void request('/api/auth/logout', { method: 'POST', expectUnauthenticated: true }).catch(
+          () => undefined,
+        );
         signedOut('expired');
       },
       clearNotice() {
-        setState((current) => (current.status === 'anonymous' ? { status: 'anonymous', notice: null } : current));
+        setState((current) =>
+          current.status === 'anonymous' ? { status: 'anonymous', notice: null } : current,
+        );
       },
     }),
     [state, queryClient, signedIn, signedOut, refresh],

@@ -1,6 +1,8 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemOf } from '../api';
 import { getLastActivity, subscribeActivity } from '../auth/activity';
 import { useMe, useSession } from '../auth/session';
 
@@ -32,8 +34,11 @@ export function IdleWarning() {
 
   const stay = () => {
     setStaying(true);
+    // A 401 ends the session inside refresh(); any other failure (network) leaves it to the next try.
     refresh()
-      .catch(() => expire())
+      .catch((error: unknown) =>
+        notifications.show({ color: 'red', message: problemOf(error, t('errors.unexpected')).title }),
+      )
       .finally(() => setStaying(false));
   };
 

@@ -22,7 +22,7 @@ export function LocaleSwitch() {
       loading={busy}
       onClick={() => {
         setBusy(true);
-        switchLocale(target).finally(() => setBusy(false));
+        void switchLocale(target).finally(() => setBusy(false));
       }}
     >
       {t(`locale.${target}`)}

@@ -7,7 +7,6 @@ import type { ReactNode } from 'react';
  */
 export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
     <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }} className="table-frame">
       {children}
     </Box>
