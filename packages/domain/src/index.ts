@@ -10,3 +10,4 @@ export * from './registry/rrn';
 export * from './registry/schemas';
 export * from './registry/statutory-timeline';
 export * from './time/calendar';
+export * from './timeline/schemas';

@@ -15,16 +15,32 @@ export const PERMISSIONS = [
   'persons.create',
   'persons.update',
   'persons.unmask',
+  'tasks.read',
+  'tasks.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The grant table: role → permissions. Anything absent is denied. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  case_worker: ['persons.read', 'persons.create', 'persons.update', 'persons.unmask'],
-  center_manager: ['persons.read', 'persons.create', 'persons.update', 'persons.unmask'],
-  residence_officer: ['persons.read', 'persons.unmask'],
-  employment_officer: ['persons.read', 'persons.unmask'],
-  safety_officer: ['persons.read', 'persons.unmask'],
+  case_worker: [
+    'persons.read',
+    'persons.create',
+    'persons.update',
+    'persons.unmask',
+    'tasks.read',
+    'tasks.update',
+  ],
+  center_manager: [
+    'persons.read',
+    'persons.create',
+    'persons.update',
+    'persons.unmask',
+    'tasks.read',
+    'tasks.update',
+  ],
+  residence_officer: ['persons.read', 'persons.unmask', 'tasks.read', 'tasks.update'],
+  employment_officer: ['persons.read', 'persons.unmask', 'tasks.read', 'tasks.update'],
+  safety_officer: ['persons.read', 'persons.unmask', 'tasks.read', 'tasks.update'],
   partner: [],
   foundation_staff: [],
   plan_manager: ['organizations.read'],

@@ -3,6 +3,7 @@ import { adminRoutes } from '../modules/admin/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { registryRoutes } from '../modules/registry/routes';
+import { timelineRoutes } from '../modules/timeline/routes';
 import { authRoutes } from './auth/routes';
 import type { Config } from './config';
 import { MasterKeyring } from './crypto/keyring';
@@ -12,7 +13,7 @@ import type { Deps } from './deps';
 import { type App, buildApp } from './http/app';
 
 /** The route plugins of the platform and every module, in registration order. */
-export const ROUTE_PLUGINS = [authRoutes, adminRoutes, auditRoutes, referenceRoutes, registryRoutes] as const;
+export const ROUTE_PLUGINS = [authRoutes, adminRoutes, auditRoutes, referenceRoutes, registryRoutes, timelineRoutes] as const;
 
 export interface Platform {
   readonly deps: Deps;

@@ -42,6 +42,11 @@ export function personsFor(q: Queryable, scopes: readonly PersonScope[]) {
       .innerJoin(organizations, eq(organizations.id, persons.hanaCenterId));
 
   return {
+    /** A subquery of the ids this actor may see, for other modules' queries over persons' data. */
+    idsQuery() {
+      return q.select({ id: persons.id }).from(persons).where(visible);
+    },
+
     async findById(id: string) {
       const [row] = await withCenter().where(and(visible, eq(persons.id, id)));
       return row ?? null;

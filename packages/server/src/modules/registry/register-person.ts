@@ -10,6 +10,7 @@ import { newId } from '../../platform/db/ids';
 import { organizations } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError, type FieldError } from '../../platform/errors';
+import { syncStatutoryTasks } from '../timeline/sync-statutory-tasks';
 import { checkDuplicates, publicCandidate } from './check-duplicates';
 import { personSearchTokens, persons } from './schema';
 import { rrnIndex, tokensForPerson } from './search-tokens';
@@ -140,30 +141,34 @@ async function insertPerson(
   const subject = { type: 'person' as const, id };
   const seal = (fieldName: string, value: string | null | undefined) =>
     value ? deps.vault.encrypt(tx, subject, fieldName, value) : Promise.resolve(null);
-  await tx.insert(persons).values({
-    id,
-    code: values.code,
-    hanaCenterId: values.hanaCenterId,
-    municipalityId: input.municipalityId ?? null,
-    sex: values.sex,
-    birthYear: values.birthDate ? Number(values.birthDate.slice(0, 4)) : null,
-    nameSealed: (await seal('name', input.name)) as string,
-    otherNamesSealed:
-      input.otherNames.length > 0 ? await seal('other_names', JSON.stringify(input.otherNames)) : null,
-    rrnSealed: await seal('rrn', values.rrnDigits),
-    rrnIndex: values.rrnDigits ? rrnIndex(deps.vault, values.rrnDigits) : null,
-    birthDateSealed: await seal('birth_date', values.birthDate),
-    phoneSealed: await seal('phone', input.phone),
-    addressSealed: await seal('address', input.address),
-    originProvince: input.originProvince ?? null,
-    arrivalDate: input.arrivalDate ?? null,
-    hanawonClass: input.hanawonClass ?? null,
-    hanawonCompletionDate: input.hanawonCompletionDate ?? null,
-    protectionDecisionDate: input.protectionDecisionDate ?? null,
-    residenceStartDate: input.residenceStartDate ?? null,
-    residenceRegion: input.residenceRegion ?? null,
-    createdBy: values.actor.userId,
-  });
+  const [row] = await tx
+    .insert(persons)
+    .values({
+      id,
+      code: values.code,
+      hanaCenterId: values.hanaCenterId,
+      municipalityId: input.municipalityId ?? null,
+      sex: values.sex,
+      birthYear: values.birthDate ? Number(values.birthDate.slice(0, 4)) : null,
+      nameSealed: (await seal('name', input.name)) as string,
+      otherNamesSealed:
+        input.otherNames.length > 0 ? await seal('other_names', JSON.stringify(input.otherNames)) : null,
+      rrnSealed: await seal('rrn', values.rrnDigits),
+      rrnIndex: values.rrnDigits ? rrnIndex(deps.vault, values.rrnDigits) : null,
+      birthDateSealed: await seal('birth_date', values.birthDate),
+      phoneSealed: await seal('phone', input.phone),
+      addressSealed: await seal('address', input.address),
+      originProvince: input.originProvince ?? null,
+      arrivalDate: input.arrivalDate ?? null,
+      hanawonClass: input.hanawonClass ?? null,
+      hanawonCompletionDate: input.hanawonCompletionDate ?? null,
+      protectionDecisionDate: input.protectionDecisionDate ?? null,
+      residenceStartDate: input.residenceStartDate ?? null,
+      residenceRegion: input.residenceRegion ?? null,
+      createdBy: values.actor.userId,
+    })
+    .returning();
+  if (row) await syncStatutoryTasks(tx, row);
   const tokens = tokensForPerson(deps.vault, {
     names: [input.name, ...input.otherNames],
     phone: input.phone ?? null,

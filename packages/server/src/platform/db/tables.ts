@@ -2,3 +2,4 @@
 
 export * from '../../modules/registry/schema';
 export * from './schema';
+export * from '../../modules/timeline/schema';
