@@ -1,3 +1,5 @@
+export * from './cases/lifecycle';
+export * from './cases/schemas';
 export * from './platform/audit';
 export * from './platform/permissions';
 export * from './platform/regions';

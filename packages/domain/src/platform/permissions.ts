@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'persons.unmask',
   'tasks.read',
   'tasks.update',
+  'cases.read',
+  'cases.write',
+  'cases.assign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,6 +32,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.unmask',
     'tasks.read',
     'tasks.update',
+    'cases.read',
+    'cases.write',
   ],
   center_manager: [
     'persons.read',
@@ -37,6 +42,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.unmask',
     'tasks.read',
     'tasks.update',
+    'cases.read',
+    'cases.write',
+    'cases.assign',
   ],
   residence_officer: ['persons.read', 'persons.unmask', 'tasks.read', 'tasks.update'],
   employment_officer: ['persons.read', 'persons.unmask', 'tasks.read', 'tasks.update'],

@@ -3,3 +3,4 @@
 export * from '../../modules/registry/schema';
 export * from './schema';
 export * from '../../modules/timeline/schema';
+export * from '../../modules/cases/schema';

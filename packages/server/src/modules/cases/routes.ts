@@ -1,0 +1,133 @@
+import {
+  AssessmentInput,
+  CaseAssignment,
+  CaseDetail,
+  CaseList,
+  CaseOpen,
+  CaseQuery,
+  CaseTransition,
+  GoalInput,
+  GoalUpdate,
+  NoteInput,
+} from '@ieum/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { SessionActor } from '../../platform/auth/sessions';
+import type { Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { addGoal, addNote, assignCase, recordAssessment, transitionCase, updateGoal } from './change-case';
+import { openCase } from './open-case';
+import { getCase, listCases } from './read-cases';
+
+const can = (permission: 'cases.read' | 'cases.write' | 'cases.assign') =>
+  ({ access: { kind: 'permission', permission } }) as const;
+const ById = z.object({ id: z.uuid() });
+const Created = { 201: z.object({ id: z.uuid() }) };
+const NoContent = { 204: z.null() };
+
+function actorOf(request: { actor: SessionActor | null }): SessionActor {
+  if (!request.actor) throw new AppError('auth.unauthenticated');
+  return request.actor;
+}
+
+/** Case management at a Hana Center: lifecycle, notes, needs assessment, service plan. */
+export async function caseRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cases'];
+
+  app.get(
+    '/api/cases',
+    { config: can('cases.read'), schema: { tags, querystring: CaseQuery, response: { 200: CaseList } } },
+    async (request) => listCases(deps, { actor: actorOf(request), ...request.query }),
+  );
+
+  app.post(
+    '/api/cases',
+    { config: can('cases.write'), schema: { tags, body: CaseOpen, response: Created } },
+    async (request, reply) =>
+      reply.status(201).send(await openCase(deps, { actor: actorOf(request), ...request.body })),
+  );
+
+  app.get(
+    '/api/cases/:id',
+    { config: can('cases.read'), schema: { tags, params: ById, response: { 200: CaseDetail } } },
+    async (request) => getCase(deps, { actor: actorOf(request), caseId: request.params.id }),
+  );
+
+  app.post(
+    '/api/cases/:id/transition',
+    { config: can('cases.write'), schema: { tags, params: ById, body: CaseTransition, response: NoContent } },
+    async (request, reply) => {
+      await transitionCase(deps, { actor: actorOf(request), caseId: request.params.id, ...request.body });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/assign',
+    {
+      config: can('cases.assign'),
+      schema: { tags, params: ById, body: CaseAssignment, response: NoContent },
+    },
+    async (request, reply) => {
+      await assignCase(deps, { actor: actorOf(request), caseId: request.params.id, ...request.body });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/notes',
+    { config: can('cases.write'), schema: { tags, params: ById, body: NoteInput, response: Created } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addNote(deps, { actor: actorOf(request), caseId: request.params.id, ...request.body })),
+  );
+
+  app.post(
+    '/api/cases/:id/assessments',
+    { config: can('cases.write'), schema: { tags, params: ById, body: AssessmentInput, response: Created } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordAssessment(deps, {
+            actor: actorOf(request),
+            caseId: request.params.id,
+            ...request.body,
+          }),
+        ),
+  );
+
+  app.post(
+    '/api/cases/:id/goals',
+    { config: can('cases.write'), schema: { tags, params: ById, body: GoalInput, response: Created } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addGoal(deps, { actor: actorOf(request), caseId: request.params.id, ...request.body })),
+  );
+
+  app.patch(
+    '/api/cases/:id/goals/:goalId',
+    {
+      config: can('cases.write'),
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid(), goalId: z.uuid() }),
+        body: GoalUpdate,
+        response: NoContent,
+      },
+    },
+    async (request, reply) => {
+      await updateGoal(deps, {
+        actor: actorOf(request),
+        caseId: request.params.id,
+        goalId: request.params.goalId,
+        ...request.body,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+}
