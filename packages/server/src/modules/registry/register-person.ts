@@ -27,16 +27,18 @@ function field(path: string, ko: string, en: string): FieldError {
   return { path, message: { ko, en } };
 }
 
+export interface ResolvedIdentity {
+  readonly birthDate: string | null;
+  readonly sex: 'male' | 'female' | null;
+  readonly rrnDigits: string | null;
+  readonly errors: FieldError[];
+}
+
 /**
- * Intake of one person: validation against the registration number, the center the worker may register
- * into, a duplicate check across the whole registry, then the sealed record, its search tokens and the
- * audit entry in one transaction.
+ * Birth date and sex as the registration number states them; where both are given they must agree.
+ * Used by the intake form and by cohort import alike.
  */
-export async function registerPerson(
-  deps: Deps,
-  options: { actor: Actor; input: PersonIntake },
-): Promise<{ id: string; code: string }> {
-  const { actor, input } = options;
+export function resolveIdentity(input: Pick<PersonIntake, 'rrn' | 'birthDate' | 'sex'>): ResolvedIdentity {
   const errors: FieldError[] = [];
   let birthDate = input.birthDate ?? null;
   let sex = input.sex ?? null;
@@ -63,6 +65,20 @@ export async function registerPerson(
       sex ??= parsed.value.sex;
     }
   }
+  return { birthDate, sex, rrnDigits, errors };
+}
+
+/**
+ * Intake of one person: validation against the registration number, the center the worker may register
+ * into, a duplicate check across the whole registry, then the sealed record, its search tokens and the
+ * audit entry in one transaction.
+ */
+export async function registerPerson(
+  deps: Deps,
+  options: { actor: Actor; input: PersonIntake },
+): Promise<{ id: string; code: string }> {
+  const { actor, input } = options;
+  const { birthDate, sex, rrnDigits, errors } = resolveIdentity(input);
 
   const scopes = personScopes(actor);
   const ownCenter = scopes.find((scope) => scope.kind === 'center');
@@ -123,7 +139,7 @@ export async function registerPerson(
   }
 }
 
-async function insertPerson(
+export async function insertPerson(
   deps: Deps,
   tx: Tx,
   values: {

@@ -1,6 +1,10 @@
 import {
   DuplicateCheck,
   DuplicateCheckResult,
+  ImportCommit,
+  ImportPreview,
+  ImportProgress,
+  ImportUpload,
   PersonDetail,
   PersonIntake,
   PersonList,
@@ -10,10 +14,12 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { personScopes } from '../../platform/access/scope';
 import type { SessionActor } from '../../platform/auth/sessions';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { checkDuplicates, publicCandidate } from './check-duplicates';
+import { cancelImport, commitImport, importProgress, previewImport } from './import/cohort-import';
 import { getPerson, searchPersons, unmaskPerson } from './read-persons';
 import { registerPerson } from './register-person';
 
@@ -87,6 +93,62 @@ export async function registryRoutes(scope: FastifyInstance, deps: Deps): Promis
       const actor = actorOf(request);
       await unmaskPerson(deps, { actor, personId: request.params.id, reason: request.body.reason });
       return getPerson(deps, { actor, personId: request.params.id });
+    },
+  );
+
+  const ImportById = z.object({ id: z.uuid() });
+
+  app.post(
+    '/api/persons/imports',
+    {
+      config: can('persons.create'),
+      bodyLimit: 12 * 1024 * 1024,
+      schema: { tags, body: ImportUpload, response: { 200: ImportPreview } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const center = personScopes(actor).find((scope) => scope.kind === 'center');
+      if (!center) throw new AppError('access.denied');
+      return previewImport(deps, {
+        actor,
+        hanaCenterId: center.organizationId,
+        fileName: request.body.fileName,
+        content: Buffer.from(request.body.contentBase64, 'base64'),
+        locale: request.locale,
+      });
+    },
+  );
+
+  app.get(
+    '/api/persons/imports/:id',
+    {
+      config: can('persons.create'),
+      schema: { tags, params: ImportById, response: { 200: ImportProgress } },
+    },
+    async (request) => importProgress(deps, { actor: actorOf(request), batchId: request.params.id }),
+  );
+
+  app.post(
+    '/api/persons/imports/:id/commit',
+    {
+      config: can('persons.create'),
+      schema: {
+        tags,
+        params: ImportById,
+        body: ImportCommit,
+        response: { 200: z.object({ imported: z.number().int(), codes: z.array(z.string()) }) },
+      },
+    },
+    async (request) =>
+      commitImport(deps, { actor: actorOf(request), batchId: request.params.id, mode: request.body.mode }),
+  );
+
+  app.post(
+    '/api/persons/imports/:id/cancel',
+    { config: can('persons.create'), schema: { tags, params: ImportById, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await cancelImport(deps, { actor: actorOf(request), batchId: request.params.id });
+      return reply.status(204).send(null);
     },
   );
 }

@@ -113,3 +113,28 @@ export const personOfficers = pgTable(
     index('person_officers_user_idx').on(t.userId),
   ],
 );
+
+/**
+ * An uploaded cohort between preview and commit. The parsed rows are sealed under the batch's own key,
+ * which is destroyed when the batch is committed or cancelled: the file does not linger.
+ */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: uuid('id').primaryKey(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    hanaCenterId: uuid('hana_center_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').notNull(),
+    rowsSealed: text('rows_sealed'),
+    total: integer('total').notNull(),
+    valid: integer('valid').notNull(),
+    imported: integer('imported').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('import_batches_creator_idx').on(t.createdBy, t.createdAt)],
+);

@@ -5,9 +5,12 @@ import { dataKeys, platformSecrets } from '../db/schema';
 import { decryptField, encryptField } from './envelope';
 import type { MasterKeyring } from './keyring';
 
-/** Whose data a key protects. `person` records come with the registry; `user` covers staff secrets such as TOTP. */
+/**
+ * Whose data a key protects. `person` records come with the registry; `user` covers staff secrets such as
+ * TOTP; `import` holds an uploaded cohort file between preview and commit (shredded afterwards).
+ */
 export interface DataSubject {
-  readonly type: 'person' | 'user';
+  readonly type: 'person' | 'user' | 'import';
   readonly id: string;
 }
 
@@ -75,7 +78,8 @@ export class Vault {
         .from(dataKeys)
         .where(and(eq(dataKeys.subjectType, type), inArray(dataKeys.subjectId, [...ids])));
       for (const row of rows) {
-        if (row.wrappedKey) keys.set(row.subjectId, this.keyring.unwrap(row.wrappedKey, keyAad({ type, id: row.subjectId })));
+        if (row.wrappedKey)
+          keys.set(row.subjectId, this.keyring.unwrap(row.wrappedKey, keyAad({ type, id: row.subjectId })));
       }
     }
     return (id, field, sealed) => {

@@ -5,6 +5,19 @@ export type Locale = 'ko' | 'en';
 
 /** Messages that schemas name by key (e.g. `NewPassword` says 'password.too_short'). */
 const NAMED: Record<string, Record<Locale, string>> = {
+  'date.invalid': { ko: '날짜를 YYYY-MM-DD 형식으로 입력해 주십시오.', en: 'Enter a date as YYYY-MM-DD.' },
+  'rrn.invalid': {
+    ko: '주민등록번호 형식이 올바르지 않습니다(예: 900101-2345678).',
+    en: 'Not a valid resident registration number (e.g. 900101-2345678).',
+  },
+  'phone.invalid': {
+    ko: '전화번호 형식이 올바르지 않습니다(예: 010-1234-5678).',
+    en: 'Not a valid phone number (e.g. 010-1234-5678).',
+  },
+  'file.type': {
+    ko: 'CSV 또는 XLSX 파일만 가져올 수 있습니다.',
+    en: 'Only CSV or XLSX files can be imported.',
+  },
   'password.too_short': {
     ko: '비밀번호는 12자 이상이어야 합니다.',
     en: 'The password must be at least 12 characters.',
@@ -75,4 +88,21 @@ function describe(issue: FastifySchemaValidationError, locale: Locale): string {
 
 export function localeOf(acceptLanguage: string | undefined): Locale {
   return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ko';
+}
+
+/** The same messages for zod issues met outside a route's schema (rows of an imported file). */
+export function localizeZodIssues(
+  issues: readonly { code: string; path: readonly PropertyKey[]; message: string }[],
+  locale: Locale,
+): FieldError[] {
+  return localizeValidation(
+    issues.map((issue) => ({
+      keyword: issue.code,
+      instancePath: `/${issue.path.map(String).join('/')}`,
+      schemaPath: '',
+      message: issue.message,
+      params: issue as unknown as Record<string, unknown>,
+    })),
+    locale,
+  );
 }
