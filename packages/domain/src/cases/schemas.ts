@@ -76,3 +76,22 @@ export const CaseQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number().int() });
+
+export const TransferRequest = z.object({ toCenterId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
+export const TransferAcceptance = z.object({ assignedWorkerId: z.uuid() });
+export const TransferDecline = z.object({ reason: z.string().trim().min(2).max(1000) });
+export const Transfer = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  person: z.object({ code: z.string(), maskedName: z.string(), birthYear: z.number().int().nullable() }),
+  fromCenter: z.string(),
+  toCenter: z.string(),
+  status: z.enum(['requested', 'accepted', 'declined', 'cancelled']),
+  reason: z.string(),
+  decisionReason: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  newCaseId: z.uuid().nullable(),
+});
+export const TransferList = z.object({ items: z.array(Transfer) });
+export const TransferQuery = z.object({ box: z.enum(['incoming', 'outgoing']).default('incoming') });

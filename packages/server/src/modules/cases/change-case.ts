@@ -99,16 +99,14 @@ export function transitionCase(
           options.reason,
         )
       : null;
-    await tx
-      .insert(caseEvents)
-      .values({
-        id: newId(),
-        caseId: row.id,
-        status: options.to,
-        byUserId: options.actor.userId,
-        reasonSealed,
-        at: now,
-      });
+    await tx.insert(caseEvents).values({
+      id: newId(),
+      caseId: row.id,
+      status: options.to,
+      byUserId: options.actor.userId,
+      reasonSealed,
+      at: now,
+    });
     return {
       result: undefined,
       audit: {
@@ -152,16 +150,14 @@ export function addNote(
       `case_note:${id}`,
       options.body,
     );
-    await tx
-      .insert(caseNotes)
-      .values({
-        id,
-        caseId: row.id,
-        authorId: options.actor.userId,
-        sensitivity: options.sensitivity,
-        bodySealed,
-        createdAt: deps.now(),
-      });
+    await tx.insert(caseNotes).values({
+      id,
+      caseId: row.id,
+      authorId: options.actor.userId,
+      sensitivity: options.sensitivity,
+      bodySealed,
+      createdAt: deps.now(),
+    });
     return {
       result: { id },
       audit: {

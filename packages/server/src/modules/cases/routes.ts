@@ -9,6 +9,11 @@ import {
   GoalInput,
   GoalUpdate,
   NoteInput,
+  TransferAcceptance,
+  TransferDecline,
+  TransferList,
+  TransferQuery,
+  TransferRequest,
 } from '@ieum/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,6 +24,7 @@ import { AppError } from '../../platform/errors';
 import { addGoal, addNote, assignCase, recordAssessment, transitionCase, updateGoal } from './change-case';
 import { openCase } from './open-case';
 import { getCase, listCases } from './read-cases';
+import { acceptTransfer, declineTransfer, listTransfers, requestTransfer } from './transfer-case';
 
 const can = (permission: 'cases.read' | 'cases.write' | 'cases.assign') =>
   ({ access: { kind: 'permission', permission } }) as const;
@@ -89,15 +95,13 @@ export async function caseRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
     '/api/cases/:id/assessments',
     { config: can('cases.write'), schema: { tags, params: ById, body: AssessmentInput, response: Created } },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordAssessment(deps, {
-            actor: actorOf(request),
-            caseId: request.params.id,
-            ...request.body,
-          }),
-        ),
+      reply.status(201).send(
+        await recordAssessment(deps, {
+          actor: actorOf(request),
+          caseId: request.params.id,
+          ...request.body,
+        }),
+      ),
   );
 
   app.post(
@@ -126,6 +130,61 @@ export async function caseRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
         caseId: request.params.id,
         goalId: request.params.goalId,
         ...request.body,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/transfer',
+    { config: can('cases.write'), schema: { tags, params: ById, body: TransferRequest, response: Created } },
+    async (request, reply) =>
+      reply.status(201).send(
+        await requestTransfer(deps, {
+          actor: actorOf(request),
+          caseId: request.params.id,
+          ...request.body,
+        }),
+      ),
+  );
+
+  app.get(
+    '/api/transfers',
+    {
+      config: can('cases.read'),
+      schema: { tags, querystring: TransferQuery, response: { 200: TransferList } },
+    },
+    async (request) => ({
+      items: await listTransfers(deps, { actor: actorOf(request), box: request.query.box }),
+    }),
+  );
+
+  app.post(
+    '/api/transfers/:id/accept',
+    {
+      config: can('cases.assign'),
+      schema: {
+        tags,
+        params: ById,
+        body: TransferAcceptance,
+        response: { 200: z.object({ caseId: z.uuid() }) },
+      },
+    },
+    async (request) =>
+      acceptTransfer(deps, { actor: actorOf(request), transferId: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/transfers/:id/decline',
+    {
+      config: can('cases.assign'),
+      schema: { tags, params: ById, body: TransferDecline, response: NoContent },
+    },
+    async (request, reply) => {
+      await declineTransfer(deps, {
+        actor: actorOf(request),
+        transferId: request.params.id,
+        reason: request.body.reason,
       });
       return reply.status(204).send(null);
     },

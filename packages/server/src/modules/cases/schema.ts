@@ -110,3 +110,39 @@ export const goals = pgTable(
   },
   (t) => [index('goals_case_idx').on(t.caseId)],
 );
+
+/** A request to hand a case to another Hana Center when the person moves; the history stays with both. */
+export const caseTransfers = pgTable(
+  'case_transfers',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    fromCenterId: uuid('from_center_id')
+      .notNull()
+      .references(() => organizations.id),
+    toCenterId: uuid('to_center_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: text('status').notNull(),
+    reasonSealed: text('reason_sealed').notNull(),
+    decisionReasonSealed: text('decision_reason_sealed'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    /** The case opened at the receiving center on acceptance. */
+    newCaseId: uuid('new_case_id'),
+  },
+  (t) => [
+    index('case_transfers_to_idx').on(t.toCenterId, t.status),
+    index('case_transfers_from_idx').on(t.fromCenterId, t.status),
+    uniqueIndex('case_transfers_one_pending').on(t.caseId).where(sql`${t.status} = 'requested'`),
+  ],
+);
