@@ -14,19 +14,29 @@ export interface DirLock {
   release(): void;
 }
 
+/** Lock files this process holds: its own pid in a lock file means "held here", not "stale". */
+const heldHere = new Set<string>();
+
 export function lockDataDir(dataDir: string): DirLock {
   const lockFile = `${dataDir}.lock`;
+  if (heldHere.has(lockFile)) {
+    throw new DataDirLockedError(
+      `The data directory ${dataDir} is in use by this process already. Close it before opening it again.`,
+    );
+  }
   mkdirSync(dirname(lockFile), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(lockFile);
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(lockFile);
           try {
             unlinkSync(lockFile);
           } catch {
@@ -37,6 +47,7 @@ export function lockDataDir(dataDir: string): DirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(lockFile, 'utf8').trim(), 10);
+      // Our own pid here without our holding it is a leftover from an earlier process that had the same pid.
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
         throw new DataDirLockedError(
           `The data directory ${dataDir} is in use by another ieum process (pid ${holder}). ` +
