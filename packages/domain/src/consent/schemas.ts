@@ -10,7 +10,7 @@ import { ConsentPurpose, DataCategory, RecipientType } from './terms';
 const Categories = z
   .array(DataCategory)
   .min(1)
-  .max(DataCategory.options.length * 2)
+  .max(DataCategory.options.length)
   .transform((categories) => [...new Set(categories)]);
 const Version = z.number().int();
 

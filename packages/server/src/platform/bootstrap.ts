@@ -3,6 +3,7 @@ import { adminRoutes } from '../modules/admin/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { referenceRoutes } from '../modules/reference/routes';
+import { referralRoutes } from '../modules/referrals/routes';
 import { registryRoutes } from '../modules/registry/routes';
 import { timelineRoutes } from '../modules/timeline/routes';
 import { authRoutes } from './auth/routes';
@@ -14,7 +15,16 @@ import type { Deps } from './deps';
 import { type App, buildApp } from './http/app';
 
 /** The route plugins of the platform and every module, in registration order. */
-export const ROUTE_PLUGINS = [authRoutes, adminRoutes, auditRoutes, referenceRoutes, registryRoutes, timelineRoutes, caseRoutes] as const;
+export const ROUTE_PLUGINS = [
+  authRoutes,
+  adminRoutes,
+  auditRoutes,
+  referenceRoutes,
+  registryRoutes,
+  timelineRoutes,
+  caseRoutes,
+  referralRoutes,
+] as const;
 
 export interface Platform {
   readonly deps: Deps;

@@ -50,6 +50,11 @@ export const ERROR_CODES = {
     ko: '2단계 인증 등록을 먼저 시작해 주십시오.',
     en: 'Start two-factor enrolment first.',
   },
+  'auth.totp_already_enabled': {
+    status: 409,
+    ko: '2단계 인증이 이미 켜져 있습니다. 다시 등록하려면 먼저 해제해 주십시오.',
+    en: 'Two-factor authentication is already on. Turn it off first to enrol again.',
+  },
   'auth.totp_enrollment_required': {
     status: 403,
     ko: '개인정보를 다루는 계정은 2단계 인증을 등록해야 합니다.',
@@ -82,6 +87,16 @@ export const ERROR_CODES = {
     en: 'Records that may be the same person exist. Please review the candidates.',
   },
   'rule.violation': { status: 422, ko: '업무 규칙에 맞지 않습니다.', en: 'This breaks a business rule.' },
+  'consent.not_covered': {
+    status: 422,
+    ko: '유효한 동의가 이 의뢰를 허용하지 않습니다.',
+    en: 'No valid consent covers this referral.',
+  },
+  'referral.consent_lapsed': {
+    status: 403,
+    ko: '정보 제공 동의가 철회되었거나 만료되어 이 의뢰의 개인정보를 볼 수 없습니다. 의뢰한 기관에 문의해 주십시오.',
+    en: 'The consent behind this referral was withdrawn or has expired, so its personal data cannot be shown. Please contact the referring office.',
+  },
   'payload.too_large': { status: 413, ko: '요청이 너무 큽니다.', en: 'The request is too large.' },
   'internal.error': {
     status: 500,

@@ -47,6 +47,8 @@ export async function startTotpEnrolment(
   options: { actor: Actor },
 ): Promise<{ secret: string; otpauthUri: string }> {
   const user = await currentUser(deps, options.actor);
+  // Starting over must not be a way around disabling, which asks for the password.
+  if (user.totpEnabled) throw new AppError('auth.totp_already_enabled');
   const secret = newTotpSecret();
   await deps.db.transaction(async (tx) => {
     const sealed = await deps.vault.encrypt(tx, { type: 'user', id: user.id }, 'totp_secret', secret);

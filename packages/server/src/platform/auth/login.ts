@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { appendAudit, recordAudit } from '../audit/audit-log';
-import { users } from '../db/schema';
+import { organizations, users } from '../db/schema';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { burnPasswordCheck, verifyPassword } from './passwords';
@@ -32,7 +32,12 @@ export async function login(deps: Deps, options: LoginOptions): Promise<LoginRes
   const keys: ThrottleKey[] = [{ kind: 'account', username }];
   if (options.ip) keys.push({ kind: 'ip', ip: options.ip });
 
-  const [user] = await db.select().from(users).where(eq(users.username, username));
+  const [found] = await db
+    .select({ user: users, organizationActive: organizations.active })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.username, username));
+  const user = found?.user;
   // The attempted name is recorded only when it is a real account: a password typed into the
   // username field must not end up in the ledger.
   const attemptedActor = user
@@ -76,7 +81,7 @@ export async function login(deps: Deps, options: LoginOptions): Promise<LoginRes
   }
   if (!(await verifyPassword(user.passwordHash, options.password)))
     return fail('bad_password', 'auth.invalid_credentials');
-  if (!user.active) return fail('inactive_account', 'auth.invalid_credentials');
+  if (!user.active || !found.organizationActive) return fail('inactive_account', 'auth.invalid_credentials');
 
   let totpStep: number | null = null;
   if (user.totpEnabled && user.totpSecret) {
