@@ -154,12 +154,23 @@ describe('shell', () => {
     expect(screen.getByTestId('home-upcoming').textContent).toContain('사례관리');
   });
 
+  it('offers the person registry to a case worker and no longer lists it as coming', async () => {
+    install(fakeServer({ 'GET /api/auth/session': session(makeMe(['case_worker'])) }));
+    renderApp('/');
+    expect(await screen.findByTestId('nav-persons')).toBeTruthy();
+    const card = screen.getByTestId('home-card-persons');
+    expect(card.querySelector('a')?.getAttribute('href')).toBe('/persons');
+    expect(screen.getByTestId('home-upcoming').textContent).not.toContain('대상자 등록부');
+  });
+
   it('offers the admin pages to an administrator but not the access log', async () => {
     install(fakeServer({ 'GET /api/auth/session': session(makeMe(['admin'])) }));
     renderApp('/');
     expect(await screen.findByTestId('nav-users')).toBeTruthy();
     expect(screen.getByTestId('nav-organizations')).toBeTruthy();
     expect(screen.queryByTestId('nav-audit')).toBeNull();
+    expect(screen.queryByTestId('nav-persons')).toBeNull();
+    expect(screen.queryByTestId('home-card-persons')).toBeNull();
   });
 
   it('refuses a page the user has no permission for', async () => {

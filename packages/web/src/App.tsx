@@ -19,6 +19,9 @@ const UsersPage = lazy(() => import('./modules/admin/UsersPage'));
 const OrganizationsPage = lazy(() => import('./modules/admin/OrganizationsPage'));
 const AccessLogPage = lazy(() => import('./modules/audit/AccessLogPage'));
 const AccountPage = lazy(() => import('./modules/account/AccountPage'));
+const PersonsPage = lazy(() => import('./modules/registry/PersonsPage'));
+const PersonIntakePage = lazy(() => import('./modules/registry/PersonIntakePage'));
+const PersonPage = lazy(() => import('./modules/registry/PersonPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -54,6 +57,30 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<RequireSession />}>
           <Route index element={<HomePage />} />
+          <Route
+            path="persons"
+            element={
+              <RequirePermission permission="persons.read">
+                <PersonsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="persons/new"
+            element={
+              <RequirePermission permission="persons.create">
+                <PersonIntakePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="persons/:id"
+            element={
+              <RequirePermission permission="persons.read">
+                <PersonPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="admin/users"
             element={

@@ -3,13 +3,13 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { permissionsOf, type Role } from '@ieum/domain';
 import { eq } from 'drizzle-orm';
+import { commitImport, previewImport } from '../modules/registry/import/cohort-import';
 import { personScopes } from '../platform/access/scope';
 import { openPlatform } from '../platform/bootstrap';
 import type { Config } from '../platform/config';
 import type { Actor } from '../platform/context';
 import { users } from '../platform/db/schema';
 import { AppError } from '../platform/errors';
-import { commitImport, previewImport } from '../modules/registry/import/cohort-import';
 
 /**
  * `npm run cli -- import:persons FILE --as USERNAME [--valid-only] [--dry-run]`: the web import's preview and
@@ -31,7 +31,10 @@ export const importPersonsCommand = {
     }
     const platform = await openPlatform(config);
     try {
-      const [user] = await platform.deps.db.select().from(users).where(eq(users.username, values.as.toLowerCase()));
+      const [user] = await platform.deps.db
+        .select()
+        .from(users)
+        .where(eq(users.username, values.as.toLowerCase()));
       if (!user?.active) {
         console.error(`no active account named ${values.as}`);
         return 1;
@@ -57,8 +60,11 @@ export const importPersonsCommand = {
         content: readFileSync(file),
         locale: 'ko',
       });
-      console.log(`rows ${preview.total}: valid ${preview.valid}, invalid ${preview.invalid}, possible duplicates ${preview.duplicates}`);
-      if (preview.ignoredColumns.length > 0) console.log(`columns not read: ${preview.ignoredColumns.join(', ')}`);
+      console.log(
+        `rows ${preview.total}: valid ${preview.valid}, invalid ${preview.invalid}, possible duplicates ${preview.duplicates}`,
+      );
+      if (preview.ignoredColumns.length > 0)
+        console.log(`columns not read: ${preview.ignoredColumns.join(', ')}`);
       for (const row of preview.rows.filter((r) => r.status !== 'ok')) {
         const reasons = [
           ...row.errors.map((e) => `${e.path}: ${e.message}`),

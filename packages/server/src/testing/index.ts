@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -10,6 +10,7 @@ import { type Config, loadConfig } from '../platform/config';
 import { type Database, openDatabase } from '../platform/db/client';
 import type { App } from '../platform/http/app';
 import { seedDemo } from '../seed/demo';
+import { openSnapshotPglite } from './pglite-template';
 
 /**
  * The integration-test harness: a fresh database per call — in-memory PGlite by default, a new database on
@@ -97,6 +98,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
       await app.close();
       await platform.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -106,8 +108,7 @@ async function openTestDatabase(): Promise<{
   databaseUrl: string | null;
   drop: () => Promise<void>;
 }> {
-  if (!serverUrl)
-    return { database: await openDatabase({ kind: 'memory' }), databaseUrl: null, drop: async () => {} };
+  if (!serverUrl) return { database: await openSnapshotPglite(), databaseUrl: null, drop: async () => {} };
   const name = `ieum_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -59,7 +59,8 @@ export async function findPlaintext(db: Db, needles: readonly string[]): Promise
     );
     probes.forEach(({ column, needle }, index) => {
       if (row?.[`p${index}`]) {
-        const name = first.table_schema === 'public' ? first.table_name : `${first.table_schema}.${first.table_name}`;
+        const name =
+          first.table_schema === 'public' ? first.table_name : `${first.table_schema}.${first.table_name}`;
         hits.push({ table: name, column: column.column_name, needle });
       }
     });

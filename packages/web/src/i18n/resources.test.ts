@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, ORGANIZATION_TYPES, REGIONS, ROLES } from '@ieum/domain';
+import { AUDIT_ACTIONS, NK_PROVINCES, ORGANIZATION_TYPES, REGIONS, ROLES, Sex } from '@ieum/domain';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import ko from './ko.json';
@@ -46,6 +46,8 @@ describe('i18n resources', () => {
     ['organizationTypes', ORGANIZATION_TYPES],
     ['regions', REGIONS],
     ['auditActions', AUDIT_ACTIONS],
+    ['nkProvinces', NK_PROVINCES],
+    ['sex', Sex.options],
   ] as const)('labels every value of the domain enum %s, and nothing else', (group, values) => {
     expect(Object.keys(ko[group]).sort()).toEqual([...values].sort());
     expect(Object.keys(en[group]).sort()).toEqual([...values].sort());

@@ -128,6 +128,33 @@ describe('request', () => {
     expect(lost).not.toHaveBeenCalled();
   });
 
+  it('keeps the extension members of a problem and hands them out only through a schema', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    mockFetch(() =>
+      problemResponse(409, {
+        type: 'about:blank',
+        title: '같은 사람으로 보이는 기록이 있습니다.',
+        status: 409,
+        code: 'person.possible_duplicate',
+        instance: 'req-1',
+        duplicates: [{ code: 'P-0000-0001' }],
+      }),
+    );
+    const error = (await request('/api/persons', { method: 'POST', body: {} }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(error.extensions).toEqual({ duplicates: [{ code: 'P-0000-0001' }] });
+    const codes = {
+      parse(input: unknown) {
+        if (!Array.isArray(input)) throw new Error('not a list');
+        return input.map((item: { code: string }) => item.code);
+      },
+    };
+    expect(error.extension('duplicates', codes)).toEqual(['P-0000-0001']);
+    expect(error.extension('instance', codes)).toBeUndefined();
+    expect(error.extension('missing', codes)).toBeUndefined();
+  });
+
   it('turns a network failure into an ApiError with a localized title', async () => {
     vi.stubGlobal(
       'fetch',

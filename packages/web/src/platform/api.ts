@@ -9,11 +9,25 @@ export interface Parser<T> {
 /** An error the API (or the way to it) produced, always carrying an RFC 9457 problem. */
 export class ApiError extends Error {
   readonly problem: Problem;
+  /** RFC 9457 extension members beyond the standard ones (e.g. `duplicates`): untrusted until parsed. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, extensions: Readonly<Record<string, unknown>> = {}) {
     super(problem.title);
     this.name = 'ApiError';
     this.problem = problem;
+    this.extensions = extensions;
+  }
+
+  /** The extension member `name` checked against its schema; undefined when absent or not as expected. */
+  extension<T>(name: string, schema: Parser<T>): T | undefined {
+    if (!(name in this.extensions)) return undefined;
+    try {
+      return schema.parse(this.extensions[name]);
+    } catch (error) {
+      console.error('Unexpected problem extension', name, error);
+      return undefined;
+    }
   }
 
   get status(): number {
@@ -91,8 +105,15 @@ function clientProblem(status: number, code: string, title: string): Problem {
   return { type: 'about:blank', title, status, code };
 }
 
-/** Reads the problem+json body of a failed response; falls back to a generic problem for anything else. */
-export async function readProblem(response: Response): Promise<Problem> {
+const PROBLEM_MEMBERS: ReadonlySet<string> = new Set(Object.keys(Problem.shape));
+
+/**
+ * Reads the problem+json body of a failed response, with the extension members the server added beside the
+ * standard ones; falls back to a generic problem (and no extensions) for anything else.
+ */
+export async function readProblemResponse(
+  response: Response,
+): Promise<{ problem: Problem; extensions: Record<string, unknown> }> {
   let body: unknown = null;
   try {
     const text = await response.text();
@@ -101,8 +122,19 @@ export async function readProblem(response: Response): Promise<Problem> {
     body = null;
   }
   const parsed = Problem.safeParse(body);
-  if (parsed.success) return parsed.data;
-  return clientProblem(response.status, `http.${response.status}`, i18n.t('errors.unexpected'));
+  if (!parsed.success) {
+    const problem = clientProblem(response.status, `http.${response.status}`, i18n.t('errors.unexpected'));
+    return { problem, extensions: {} };
+  }
+  const extensions = Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).filter(([member]) => !PROBLEM_MEMBERS.has(member)),
+  );
+  return { problem: parsed.data, extensions };
+}
+
+/** Reads the problem+json body of a failed response; falls back to a generic problem for anything else. */
+export async function readProblem(response: Response): Promise<Problem> {
+  return (await readProblemResponse(response)).problem;
 }
 
 export function request<T>(path: string, options: RequestOptions & { schema: Parser<T> }): Promise<T>;
@@ -136,11 +168,11 @@ export async function request<T>(
   if (response.status !== 401) activityHandler?.();
 
   if (!response.ok) {
-    const problem = await readProblem(response);
+    const { problem, extensions } = await readProblemResponse(response);
     if (response.status === 401 && !options.expectUnauthenticated && SESSION_LOST_CODES.has(problem.code)) {
       sessionLostHandler?.(problem);
     }
-    throw new ApiError(problem);
+    throw new ApiError(problem, extensions);
   }
 
   if (!options.schema) return undefined;

@@ -8,6 +8,7 @@ import {
   Notification,
   Pagination,
   PasswordInput,
+  Select,
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
 
@@ -66,6 +67,9 @@ export function createAppTheme(t: TFunction): MantineThemeOverride {
       ModalHeader: { defaultProps: { component: 'div' } },
       Notification: Notification.extend({
         defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } },
+      }),
+      Select: Select.extend({
+        defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } },
       }),
       PasswordInput: PasswordInput.extend({
         defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('a11y.togglePassword') } },

@@ -12,7 +12,13 @@ export interface RecordedRequest {
 
 type Handler = (request: RecordedRequest) => Response | Promise<Response>;
 
-export function problem(status: number, code: string, title: string, extra: Partial<Problem> = {}): Response {
+/** A problem+json response; `extra` may carry RFC 9457 extension members beside the standard ones. */
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  extra: Partial<Problem> & Readonly<Record<string, unknown>> = {},
+): Response {
   return new Response(JSON.stringify({ type: 'about:blank', title, status, code, ...extra }), {
     status,
     headers: { 'Content-Type': 'application/problem+json' },

@@ -9,7 +9,9 @@ export interface OrganizationFilter {
   readonly region?: Region | undefined;
 }
 
-const userCount = sql<number>`(select count(*) from ${users} where ${users.organizationId} = ${organizations.id})::int`;
+// The outer id is named in full: drizzle writes columns unqualified in a one-table select, and a bare "id"
+// inside the subquery would mean users.id (every count was 0).
+const userCount = sql<number>`(select count(*) from ${users} where ${users.organizationId} = "organizations"."id")::int`;
 
 function where(filter: OrganizationFilter): SQL | undefined {
   const like = filter.q ? `%${filter.q.replace(/[\\%_]/g, '\\$&')}%` : null;

@@ -78,8 +78,8 @@ function baseQuery(q: Queryable) {
       .select(columns)
       .from(users)
       .innerJoin(organizations, eq(organizations.id, users.organizationId))
-      // The throttle row of an account is keyed 'account:<username>' (see platform/auth/throttle.ts).
-      .leftJoin(loginThrottle, eq(loginThrottle.key, sql`'account:' || ${users.username}`))
+      // The throttle row of an account is keyed 'account:<user id>' (see platform/auth/throttle.ts).
+      .leftJoin(loginThrottle, eq(loginThrottle.key, sql`'account:' || ${users.id}::text`))
   );
 }
 

@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { createSession } from './sessions';
-import { clearFailures, lockedUntil, registerFailure, type ThrottleKey } from './throttle';
+import { accountThrottleId, clearFailures, lockedUntil, registerFailure, type ThrottleKey } from './throttle';
 import { checkTotp } from './totp';
 
 export interface LoginOptions {
@@ -29,8 +29,6 @@ export async function login(deps: Deps, options: LoginOptions): Promise<LoginRes
   const { db, config, vault } = deps;
   const now = deps.now();
   const username = options.username.trim().toLowerCase();
-  const keys: ThrottleKey[] = [{ kind: 'account', username }];
-  if (options.ip) keys.push({ kind: 'ip', ip: options.ip });
 
   const [found] = await db
     .select({ user: users, organizationActive: organizations.active })
@@ -38,6 +36,12 @@ export async function login(deps: Deps, options: LoginOptions): Promise<LoginRes
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.username, username));
   const user = found?.user;
+  const accountKey: ThrottleKey = {
+    kind: 'account',
+    id: accountThrottleId(user, vault.blindIndex('login-account', username)),
+  };
+  const keys: ThrottleKey[] = [accountKey];
+  if (options.ip) keys.push({ kind: 'ip', ip: options.ip });
   // The attempted name is recorded only when it is a real account: a password typed into the
   // username field must not end up in the ledger.
   const attemptedActor = user
@@ -92,7 +96,7 @@ export async function login(deps: Deps, options: LoginOptions): Promise<LoginRes
   }
 
   return db.transaction(async (tx) => {
-    await clearFailures(tx, { kind: 'account', username });
+    await clearFailures(tx, accountKey);
     await tx
       .update(users)
       .set({ lastLoginAt: now, ...(totpStep !== null ? { totpLastStep: totpStep } : {}) })

@@ -8,13 +8,21 @@ import { loginThrottle } from '../db/schema';
  * is locked for a while. An office behind one NAT address shares the IP key, so its limit is higher.
  */
 export type ThrottleKey =
-  | { readonly kind: 'account'; readonly username: string }
+  | { readonly kind: 'account'; readonly id: string }
   | { readonly kind: 'ip'; readonly ip: string };
+
+/**
+ * `account` keys never hold a typed name: a known account is keyed by its user id, an unknown name by a keyed
+ * hash of it, so a password typed into the username field is not stored.
+ */
+export function accountThrottleId(user: { id: string } | undefined, hashedName: string): string {
+  return user ? user.id : `unknown:${hashedName.slice(0, 32)}`;
+}
 
 const IP_LIMIT_FACTOR = 4;
 
 function keyText(key: ThrottleKey): string {
-  return key.kind === 'account' ? `account:${key.username.toLowerCase()}` : `ip:${key.ip}`;
+  return key.kind === 'account' ? `account:${key.id}` : `ip:${key.ip}`;
 }
 
 export async function lockedUntil(

@@ -89,6 +89,9 @@ describe('lockDataDir', () => {
   });
 });
 
+// Starting Node with tsx takes a second on a quiet machine and much longer on a busy one.
+const CHILD_PROCESS_TIMEOUT = 120_000;
+
 describe('two processes on one data directory', () => {
   const lockModule = fileURLToPath(new URL('./lock.ts', import.meta.url));
   let holder: ChildProcess | null = null;
@@ -120,25 +123,33 @@ describe('two processes on one data directory', () => {
     return child;
   }
 
-  it('refuses to open an embedded database another process has open, naming that process', async () => {
-    const dataDir = aDataDir();
-    const child = await startHolder(dataDir);
-    await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(
-      `The data directory ${dataDir} is in use by another ieum process (pid ${child.pid}).`,
-    );
-    // Nothing was created in the directory the other process owns.
-    expect(existsSync(dataDir)).toBe(false);
-  });
+  it(
+    'refuses to open an embedded database another process has open, naming that process',
+    async () => {
+      const dataDir = aDataDir();
+      const child = await startHolder(dataDir);
+      await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(
+        `The data directory ${dataDir} is in use by another ieum process (pid ${child.pid}).`,
+      );
+      // Nothing was created in the directory the other process owns.
+      expect(existsSync(dataDir)).toBe(false);
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 
-  it('takes the directory over once the other process was killed without releasing it', async () => {
-    const dataDir = aDataDir();
-    const child = await startHolder(dataDir);
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(child.pid));
-    const lock = lockDataDir(dataDir);
-    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
-    lock.release();
-  });
+  it(
+    'takes the directory over once the other process was killed without releasing it',
+    async () => {
+      const dataDir = aDataDir();
+      const child = await startHolder(dataDir);
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(child.pid));
+      const lock = lockDataDir(dataDir);
+      expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+      lock.release();
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 });

@@ -34,7 +34,8 @@ export interface BuildAppOptions {
 function requestForLog(request: FastifyRequest) {
   return {
     method: request.method,
-    route: request.routeOptions?.url ?? request.url.split('?')[0],
+    // An address no route matched is not logged either: its path can carry a name as easily as a query.
+    route: request.routeOptions?.url ?? '(no route)',
     requestId: request.id,
   };
 }

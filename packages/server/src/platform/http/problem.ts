@@ -37,7 +37,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return sendProblem(
       request,
       reply,
-      new AppError('request.invalid', { fieldErrors: localizeValidation(error.validation, locale) }),
+      new AppError('request.invalid', {
+        fieldErrors: localizeValidation(error.validation, locale, validationSource(request, error)),
+      }),
     );
   }
   const fastifyCodes: Partial<Record<string, ErrorCode>> = {
@@ -57,4 +59,18 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     'unhandled error',
   );
   return sendProblem(request, reply, new AppError('internal.error'));
+}
+
+/** The part of the request the failed schema checked (body, querystring or params). */
+function validationSource(request: FastifyRequest, error: { validationContext?: string }): unknown {
+  switch (error.validationContext) {
+    case 'querystring':
+      return request.query;
+    case 'params':
+      return request.params;
+    case 'headers':
+      return request.headers;
+    default:
+      return request.body;
+  }
 }

@@ -35,11 +35,35 @@ const NAMED: Record<string, Record<Locale, string>> = {
 export function localizeValidation(
   issues: readonly FastifySchemaValidationError[],
   locale: Locale,
+  /** What was sent: zod 4 does not report the input, and "required" depends on whether a value was there. */
+  sent?: unknown,
 ): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(body)',
-    message: (issue.message ? NAMED[issue.message]?.[locale] : undefined) ?? describe(issue, locale),
-  }));
+  return issues.map((issue) => {
+    const missing = valueAt(sent, issue.instancePath) === undefined;
+    if (missing && (issue.keyword === 'invalid_type' || issue.keyword === 'invalid_value')) {
+      return {
+        path: pathOf(issue),
+        message: locale === 'ko' ? '필수 항목입니다.' : 'This field is required.',
+      };
+    }
+    return {
+      path: pathOf(issue),
+      message: (issue.message ? NAMED[issue.message]?.[locale] : undefined) ?? describe(issue, locale),
+    };
+  });
+}
+
+function pathOf(issue: FastifySchemaValidationError): string {
+  return issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(body)';
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let current = root;
+  for (const part of pointer.split('/').filter(Boolean)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
 }
 
 function describe(issue: FastifySchemaValidationError, locale: Locale): string {
@@ -47,7 +71,7 @@ function describe(issue: FastifySchemaValidationError, locale: Locale): string {
   const ko = locale === 'ko';
   switch (issue.keyword) {
     case 'invalid_type':
-      return params.input === undefined
+      return params.input === undefined && !('expected' in params)
         ? ko
           ? '필수 항목입니다.'
           : 'This field is required.'
@@ -94,6 +118,7 @@ export function localeOf(acceptLanguage: string | undefined): Locale {
 export function localizeZodIssues(
   issues: readonly { code: string; path: readonly PropertyKey[]; message: string }[],
   locale: Locale,
+  sent?: unknown,
 ): FieldError[] {
   return localizeValidation(
     issues.map((issue) => ({
@@ -104,5 +129,6 @@ export function localizeZodIssues(
       params: issue as unknown as Record<string, unknown>,
     })),
     locale,
+    sent,
   );
 }

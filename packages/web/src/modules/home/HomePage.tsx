@@ -7,12 +7,13 @@ import { organizationName, useLocale } from '../../platform/i18n';
 import { useDocumentTitle } from '../../platform/ui/PageHeader';
 
 interface Shortcut {
-  readonly key: 'users' | 'organizations' | 'audit' | 'account';
+  readonly key: 'persons' | 'users' | 'organizations' | 'audit' | 'account';
   readonly to: string;
   readonly permission?: Permission;
 }
 
 const SHORTCUTS: readonly Shortcut[] = [
+  { key: 'persons', to: '/persons', permission: 'persons.read' },
   { key: 'users', to: '/admin/users', permission: 'users.read' },
   { key: 'organizations', to: '/admin/organizations', permission: 'organizations.read' },
   { key: 'audit', to: '/audit', permission: 'audit.read' },

@@ -67,7 +67,9 @@ export async function previewImport(
   for (const [index, raw] of parsed.rows.entries()) {
     const row = index + 2; // the spreadsheet's row number: 1 is the header
     const result = PersonIntake.safeParse(raw);
-    const errors: FieldError[] = result.success ? [] : localizeZodIssues(result.error.issues, options.locale);
+    const errors: FieldError[] = result.success
+      ? []
+      : localizeZodIssues(result.error.issues, options.locale, raw);
     let input: PersonIntakeType | null = null;
     let duplicates: ImportPreview['rows'][number]['duplicates'] = [];
     let sameAsRow: number | null = null;
