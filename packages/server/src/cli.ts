@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { importPersonsCommand } from './commands/import-persons';
 import { recordAudit, verifyAuditChain } from './platform/audit/audit-log';
 import { openPlatform } from './platform/bootstrap';
 import { type Config, ConfigError, loadConfig, readOrCreateKeyFile, writeKeyFile } from './platform/config';
@@ -6,6 +8,7 @@ import { MasterKeyring } from './platform/crypto/keyring';
 import { rewrapAllKeys } from './platform/crypto/vault';
 import { openDatabase } from './platform/db/client';
 import { DataDirLockedError } from './platform/db/lock';
+import { DEMO_POPULATION, DemoPopulationError, insertDemoPopulation } from './seed/demo-population';
 
 /** `npm run cli -- <command>`: operations that run beside (or instead of) the server. */
 const COMMANDS: Record<
@@ -81,6 +84,72 @@ const COMMANDS: Record<
         if (config.masterKeys.source === 'environment')
           console.log('You can now remove IEUM_PREVIOUS_MASTER_KEYS.');
         return 0;
+      } finally {
+        await platform.close();
+      }
+    },
+  },
+  'import:persons': importPersonsCommand,
+  'demo:generate': {
+    summary:
+      'add synthetic persons: --persons N (2000) --seed S (2020) [--center-only hana-3]; a seed goes in once',
+    async run(config, args) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          persons: { type: 'string', default: String(DEMO_POPULATION.persons) },
+          seed: { type: 'string', default: String(DEMO_POPULATION.seed) },
+          'center-only': { type: 'string' },
+          'batch-size': { type: 'string', default: '200' },
+        },
+      });
+      const persons = Number(values.persons);
+      const seed = Number(values.seed);
+      const batchSize = Number(values['batch-size']);
+      if (![persons, seed, batchSize].every(Number.isSafeInteger) || persons < 1 || batchSize < 1) {
+        console.error('--persons, --seed and --batch-size take whole numbers (persons and batch size ≥ 1)');
+        return 1;
+      }
+      const platform = await openPlatform(config);
+      const started = performance.now();
+      let reported = -1;
+      // Ctrl-C stops after the batch in progress; running the command again resumes there.
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      try {
+        const result = await insertDemoPopulation(platform.deps, {
+          persons,
+          seed,
+          centerOnly: values['center-only'],
+          batchSize,
+          signal: stop.signal,
+          onProgress: (p) => {
+            const step = Math.floor((20 * p.done) / p.total);
+            if (step === reported) return;
+            reported = step;
+            const rate = (p.done - p.resumedFrom) / (p.elapsedMs / 1000);
+            console.log(
+              `${String(Math.floor((100 * p.done) / p.total)).padStart(3)}%  ${p.done}/${p.total} persons  ${Math.round(rate)} persons/s`,
+            );
+          },
+        });
+        const seconds = (performance.now() - started) / 1000;
+        if (result.stopped) console.log('stopped: run the same command again to resume');
+        console.log(
+          [
+            `persons inserted:        ${result.inserted}${result.resumedFrom > 0 ? ` (resumed at ${result.resumedFrom})` : ''}`,
+            `skipped:                 ${result.skipped.length}${result.skipped.length > 0 ? ' (registration number already on record)' : ''}`,
+            `near-duplicates planted: ${result.nearDuplicates.length}${result.nearDuplicates[0] ? ` (e.g. ${result.nearDuplicates[0].original} ≈ ${result.nearDuplicates[0].duplicate})` : ''}`,
+            `duration:                ${seconds.toFixed(1)} s (${Math.round(result.inserted / seconds)} persons/s)`,
+          ].join('\n'),
+        );
+        return 0;
+      } catch (error) {
+        if (error instanceof DemoPopulationError) {
+          console.error(error.message);
+          return 1;
+        }
+        throw error;
       } finally {
         await platform.close();
       }

@@ -3,6 +3,7 @@ import { createApp, openPlatform } from './platform/bootstrap';
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/lock';
 import { DEMO_ACCOUNTS, seedDemo } from './seed/demo';
+import { startDemoPopulation } from './seed/demo-population';
 
 const started = performance.now();
 
@@ -14,9 +15,12 @@ async function main(): Promise<void> {
     : null;
   const app = await createApp(platform.deps);
   await app.listen({ port: config.port, host: config.host });
+  // After listen, so start-up stays fast: an empty demo registry fills in the background.
+  const population = demo ? startDemoPopulation(platform.deps, app.log, (line) => console.log(line)) : null;
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await population?.stop();
     await app.close();
     await platform.close();
     process.exit(0);
