@@ -18,9 +18,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SessionActor } from '../../platform/auth/sessions';
 import type { Deps } from '../../platform/deps';
-import { AppError } from '../../platform/errors';
+import { actorOf } from '../../platform/http/actor';
 import { addGoal, addNote, assignCase, recordAssessment, transitionCase, updateGoal } from './change-case';
 import { openCase } from './open-case';
 import { getCase, listCases } from './read-cases';
@@ -31,11 +30,6 @@ const can = (permission: 'cases.read' | 'cases.write' | 'cases.assign') =>
 const ById = z.object({ id: z.uuid() });
 const Created = { 201: z.object({ id: z.uuid() }) };
 const NoContent = { 204: z.null() };
-
-function actorOf(request: { actor: SessionActor | null }): SessionActor {
-  if (!request.actor) throw new AppError('auth.unauthenticated');
-  return request.actor;
-}
 
 /** Case management at a Hana Center: lifecycle, notes, needs assessment, service plan. */
 export async function caseRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {

@@ -15,9 +15,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SessionActor } from '../../platform/auth/sessions';
 import type { Deps } from '../../platform/deps';
-import { AppError } from '../../platform/errors';
+import { actorOf } from '../../platform/http/actor';
 import { changeReferral } from './change-referral';
 import { listConsents } from './list-consents';
 import { getReferral, listReferrals } from './read-referrals';
@@ -30,11 +29,6 @@ const can = (permission: Extract<Permission, `consents.${string}` | `referrals.$
 const ById = z.object({ id: z.uuid() });
 const Created = { 201: z.object({ id: z.uuid() }) };
 const NoContent = { 204: z.null() };
-
-function actorOf(request: { actor: SessionActor | null }): SessionActor {
-  if (!request.actor) throw new AppError('auth.unauthenticated');
-  return request.actor;
-}
 
 /** Consent that is enforced: recorded per person, checked when a referral is sent and whenever it is read. */
 export async function referralRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {

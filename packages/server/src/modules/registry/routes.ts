@@ -15,9 +15,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { personScopes } from '../../platform/access/scope';
-import type { SessionActor } from '../../platform/auth/sessions';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { actorOf } from '../../platform/http/actor';
 import { checkDuplicates, publicCandidate } from './check-duplicates';
 import { cancelImport, commitImport, importProgress, previewImport } from './import/cohort-import';
 import { getPerson, searchPersons, unmaskPerson } from './read-persons';
@@ -26,11 +26,6 @@ import { registerPerson } from './register-person';
 const can = (permission: 'persons.read' | 'persons.create' | 'persons.unmask') =>
   ({ access: { kind: 'permission', permission } }) as const;
 const ById = z.object({ id: z.uuid() });
-
-function actorOf(request: { actor: SessionActor | null }): SessionActor {
-  if (!request.actor) throw new AppError('auth.unauthenticated');
-  return request.actor;
-}
 
 /** The person registry: intake with duplicate detection, scoped search, shielded records, audited unmasking. */
 export async function registryRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {

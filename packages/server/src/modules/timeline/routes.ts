@@ -2,15 +2,9 @@ import { TaskCompletion, TaskList, TaskQuery } from '@ieum/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SessionActor } from '../../platform/auth/sessions';
 import type { Deps } from '../../platform/deps';
-import { AppError } from '../../platform/errors';
+import { actorOf } from '../../platform/http/actor';
 import { completeTask, listTasks } from './list-tasks';
-
-function actorOf(request: { actor: SessionActor | null }): SessionActor {
-  if (!request.actor) throw new AppError('auth.unauthenticated');
-  return request.actor;
-}
 
 /** Work lists of dated tasks (statutory and manual), and one person's timeline of them. */
 export async function timelineRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {

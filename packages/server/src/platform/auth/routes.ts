@@ -12,7 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../audit/audit-log';
 import type { Deps } from '../deps';
-import { AppError } from '../errors';
+import { actorOf } from '../http/actor';
 import {
   changeLocale,
   changePassword,
@@ -22,16 +22,11 @@ import {
 } from './account';
 import { login } from './login';
 import { loadMe } from './me';
-import { endAllSessions, endSession, SESSION_COOKIE, type SessionActor } from './sessions';
+import { endAllSessions, endSession, SESSION_COOKIE } from './sessions';
 
 const PUBLIC = { access: { kind: 'public' } } as const;
 const SIGNED_IN = { access: { kind: 'authenticated' } } as const;
 const NoContent = { 204: z.null().describe('No content') };
-
-function actorOf(request: { actor: SessionActor | null }): SessionActor {
-  if (!request.actor) throw new AppError('auth.unauthenticated');
-  return request.actor;
-}
 
 export async function authRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
   const app = scope.withTypeProvider<ZodTypeProvider>();
