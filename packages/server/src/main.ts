@@ -18,15 +18,21 @@ async function main(): Promise<void> {
   // After listen, so start-up stays fast: an empty demo registry fills in the background.
   const population = demo ? startDemoPopulation(platform.deps, app.log, (line) => console.log(line)) : null;
 
+  // A signal to the whole process group (Ctrl-C, a service manager) reaches npm, tsx and node alike, so the
+  // server may hear it twice: shut down once, and never let a repeated signal kill it half-way (the data
+  // directory's lock must be released and the last batch finished).
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal }, 'shutting down');
     await population?.stop();
     await app.close();
     await platform.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [
