@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import ko from '../../packages/web/src/i18n/ko.json' with { type: 'json' };
+import { ko } from '../../packages/web/src/i18n';
 import { signIn, signOut, useBrowser } from './support/browser';
 
 // The user created in the first test is looked up in the access log by the second one.

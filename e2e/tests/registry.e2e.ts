@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import ko from '../../packages/web/src/i18n/ko.json' with { type: 'json' };
+import { ko } from '../../packages/web/src/i18n';
 import { expectNoSeriousA11yViolations, signIn, signOut, useBrowser } from './support/browser';
 
 /**

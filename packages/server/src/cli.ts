@@ -134,12 +134,13 @@ const COMMANDS: Record<
           },
         });
         const seconds = (performance.now() - started) / 1000;
+        const example = result.nearDuplicates.find((pair) => pair.original && pair.duplicate);
         if (result.stopped) console.log('stopped: run the same command again to resume');
         console.log(
           [
             `persons inserted:        ${result.inserted}${result.resumedFrom > 0 ? ` (resumed at ${result.resumedFrom})` : ''}`,
             `skipped:                 ${result.skipped.length}${result.skipped.length > 0 ? ' (registration number already on record)' : ''}`,
-            `near-duplicates planted: ${result.nearDuplicates.length}${result.nearDuplicates[0] ? ` (e.g. ${result.nearDuplicates[0].original} ≈ ${result.nearDuplicates[0].duplicate})` : ''}`,
+            `near-duplicates planted: ${result.nearDuplicates.length}${example ? ` (e.g. ${example.original} ≈ ${example.duplicate})` : ''}`,
             `duration:                ${seconds.toFixed(1)} s (${Math.round(result.inserted / seconds)} persons/s)`,
           ].join('\n'),
         );

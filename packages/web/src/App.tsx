@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { PERSON_TABS } from './person-tabs';
 import { isApiError } from './platform/api';
 import { RequirePermission, RequireSession } from './platform/auth/guards';
 import { SessionProvider } from './platform/auth/session';
@@ -77,7 +78,7 @@ export function AppRoutes() {
             path="persons/:id"
             element={
               <RequirePermission permission="persons.read">
-                <PersonPage />
+                <PersonPage tabs={PERSON_TABS} />
               </RequirePermission>
             }
           />

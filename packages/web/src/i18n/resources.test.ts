@@ -1,7 +1,6 @@
 import { AUDIT_ACTIONS, NK_PROVINCES, ORGANIZATION_TYPES, REGIONS, ROLES, Sex } from '@ieum/domain';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import ko from './ko.json';
+import { en, ko } from '.';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,8 +1,7 @@
 import type { Locale } from '@ieum/domain';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from '../i18n/en.json';
-import ko from '../i18n/ko.json';
+import { en, ko } from '../i18n';
 
 export const LOCALES = ['ko', 'en'] as const satisfies readonly Locale[];
 export const DEFAULT_LOCALE: Locale = 'ko';

@@ -1,8 +1,8 @@
-import { PersonSummary } from '@ieum/domain';
-import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { type Permission, PersonSummary } from '@ieum/domain';
+import { Button, Card, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ComponentType, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError, problemOf } from '../../platform/api';
@@ -78,7 +78,22 @@ function ProtectionCard({ person }: { person: PersonDetailData }) {
   );
 }
 
-function PersonRecord({ person }: { person: PersonDetailData }) {
+/**
+ * A section of the person page that another module contributes (the case, consents and referrals, the
+ * timeline). The page shows a tab only to those holding its permission, and renders its panel only while
+ * it is open, so a closed tab asks the server nothing and leaves nothing in the access log.
+ */
+export interface PersonTab {
+  /** Unique, stable: it becomes the tab's id and test id (`person-tab-<value>`). */
+  readonly value: string;
+  /** The tab's label, already translated. */
+  readonly label: (t: ReturnType<typeof useTranslation>['t']) => string;
+  readonly permission: Permission;
+  /** Best `lazy(() => import(…))`, so the module's code loads only when its tab is first opened. */
+  readonly Panel: ComponentType<{ person: PersonDetailData }>;
+}
+
+function PersonRecord({ person, tabs }: { person: PersonDetailData; tabs: readonly PersonTab[] }) {
   const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
@@ -99,6 +114,7 @@ function PersonRecord({ person }: { person: PersonDetailData }) {
     notifications.show({ color: 'teal', message: t('persons.unmask.done') });
   };
 
+  const visibleTabs = tabs.filter((tab) => hasPermission(me, tab.permission));
   const summary = [
     person.sex ? t(`sex.${person.sex}`) : null,
     person.birthYear ? t('persons.bornIn', { year: person.birthYear }) : null,
@@ -118,12 +134,35 @@ function PersonRecord({ person }: { person: PersonDetailData }) {
         </Text>
         <Text size="sm">{summary.join(' · ')}</Text>
       </Group>
-      <IdentityCard
-        person={person}
-        headingRef={identityHeading}
-        onUnmask={hasPermission(me, 'persons.unmask') ? () => setUnmasking(true) : null}
-      />
-      <ProtectionCard person={person} />
+      <Tabs defaultValue="overview" keepMounted={false} variant="outline">
+        <Tabs.List aria-label={t('persons.tabsLabel')}>
+          <Tabs.Tab value="overview" data-testid="person-tab-overview">
+            {t('persons.overviewTab')}
+          </Tabs.Tab>
+          {visibleTabs.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value} data-testid={`person-tab-${tab.value}`}>
+              {tab.label(t)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="lg">
+          <Stack gap="lg">
+            <IdentityCard
+              person={person}
+              headingRef={identityHeading}
+              onUnmask={hasPermission(me, 'persons.unmask') ? () => setUnmasking(true) : null}
+            />
+            <ProtectionCard person={person} />
+          </Stack>
+        </Tabs.Panel>
+        {visibleTabs.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value} pt="lg">
+            <Suspense fallback={<PageLoader />}>
+              <tab.Panel person={person} />
+            </Suspense>
+          </Tabs.Panel>
+        ))}
+      </Tabs>
       <UnmaskDialog
         personId={person.id}
         code={person.code}
@@ -136,7 +175,7 @@ function PersonRecord({ person }: { person: PersonDetailData }) {
 }
 
 /** One person's record: the pseudonymous ID first, the identity masked until unmasked with a reason. */
-export default function PersonPage() {
+export default function PersonPage({ tabs = [] }: { tabs?: readonly PersonTab[] }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const wellFormed = PersonSummary.shape.id.safeParse(id).success;
@@ -152,5 +191,5 @@ export default function PersonPage() {
     );
   }
   if (!person.data) return <PageLoader />;
-  return <PersonRecord person={person.data} />;
+  return <PersonRecord person={person.data} tabs={tabs} />;
 }

@@ -1,0 +1,39 @@
+import casesEn from '../modules/cases/i18n/en.json';
+import casesKo from '../modules/cases/i18n/ko.json';
+import dashboardEn from '../modules/dashboard/i18n/en.json';
+import dashboardKo from '../modules/dashboard/i18n/ko.json';
+import importsEn from '../modules/imports/i18n/en.json';
+import importsKo from '../modules/imports/i18n/ko.json';
+import mergeEn from '../modules/merge/i18n/en.json';
+import mergeKo from '../modules/merge/i18n/ko.json';
+import referralsEn from '../modules/referrals/i18n/en.json';
+import referralsKo from '../modules/referrals/i18n/ko.json';
+import transfersEn from '../modules/transfers/i18n/en.json';
+import transfersKo from '../modules/transfers/i18n/ko.json';
+import coreEn from './en.json';
+import coreKo from './ko.json';
+
+/**
+ * The UI's messages. Shared words (navigation, errors, enums, the platform's pages) live in `./ko.json` and
+ * `./en.json`; each business module keeps its own messages beside its code in `modules/<name>/i18n/` and they
+ * appear here under the module's name (`t('cases.…')`), so modules can grow without touching one shared file.
+ */
+export const ko = {
+  ...coreKo,
+  cases: casesKo,
+  dashboard: dashboardKo,
+  imports: importsKo,
+  merge: mergeKo,
+  referrals: referralsKo,
+  transfers: transfersKo,
+};
+
+export const en: typeof ko = {
+  ...coreEn,
+  cases: casesEn,
+  dashboard: dashboardEn,
+  imports: importsEn,
+  merge: mergeEn,
+  referrals: referralsEn,
+  transfers: transfersEn,
+};
