@@ -80,6 +80,8 @@ export const ReferralQuery = z.object({
   box: z.enum(['sent', 'received']),
   /** `open`: sent or accepted; `overdue`: sent and unanswered past the due date; `all`. */
   view: z.enum(['open', 'overdue', 'all']).default('open'),
+  /** Only this person's referrals; for the sending side (a person's page), refused with `received`. */
+  personId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

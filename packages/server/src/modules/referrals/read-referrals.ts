@@ -29,12 +29,27 @@ export async function listReferrals(
   const { actor } = options;
   const today = seoulDate(deps.now());
   const side = options.box === 'sent' ? 'sender' : 'recipient';
+  if (options.personId && side === 'recipient') {
+    // The receiving side never learns which person a referral is about from a list.
+    throw new AppError('request.invalid', {
+      fieldErrors: [
+        {
+          path: 'personId',
+          message: {
+            ko: '대상자별 조회는 보낸 의뢰에서만 할 수 있습니다.',
+            en: 'Referrals can be listed by person only among those sent.',
+          },
+        },
+      ],
+    });
+  }
   const { rows, total } = await referralsFor(deps.db, actor).list({
     side,
     view: options.view,
     today,
     page: options.page,
     pageSize: options.pageSize,
+    personId: options.personId,
   });
   const personIds = rows.map((row) => row.referral.personId);
   const consents = await consentTermsOf(deps.db, personIds);

@@ -108,8 +108,13 @@ export function referralsFor(q: Queryable, actor: Actor) {
       today: string;
       page: number;
       pageSize: number;
+      personId?: string | undefined;
     }) {
-      const condition = and(scopes[options.side], viewCondition(options.view, options.today));
+      const condition = and(
+        scopes[options.side],
+        viewCondition(options.view, options.today),
+        options.personId ? eq(referrals.personId, options.personId) : undefined,
+      );
       const [rows, [total]] = await Promise.all([
         withOrganizations()
           .where(condition)

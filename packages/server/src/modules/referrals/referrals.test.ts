@@ -330,6 +330,19 @@ describe('referrals to partner organizations', () => {
       ]);
     });
 
+    it("lists one person's sent referrals for the person's page, and refuses that filter on the receiving side", async () => {
+      const ofKim = (await worker.request('GET', `/api/referrals?box=sent&view=all&personId=${kim}`)).json();
+      expect(ofKim.items.map((r: { id: string }) => r.id)).toContain(referralId);
+      expect(ofKim.items.every((r: { person: { id: string } }) => r.person.id === kim)).toBe(true);
+      const ofPark = (
+        await worker.request('GET', `/api/referrals?box=sent&view=all&personId=${park}`)
+      ).json();
+      expect(ofPark).toEqual({ items: [], total: 0 });
+      const received = await partner.request('GET', `/api/referrals?box=received&personId=${kim}`);
+      expect(received.statusCode).toBe(400);
+      expect(received.body).not.toContain(kim);
+    });
+
     it('does not show it to the employment officer, whose center it was not sent to', async () => {
       expect((await officer.request('GET', `/api/referrals/${referralId}`)).statusCode).toBe(404);
     });
