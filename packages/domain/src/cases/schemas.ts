@@ -70,12 +70,19 @@ export const CaseDetail = CaseSummary.extend({
   ),
 });
 export const CaseQuery = z.object({
-  mine: z.coerce.boolean().default(false),
+  // Not z.coerce.boolean(): that reads the string 'false' as true.
+  mine: z.stringbool().default(false),
   status: CaseStatus.optional(),
+  /** One person's cases (their page's case tab), still within the reader's caseload. */
+  personId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number().int() });
+/** The active case workers of the reader's center: who a case may be assigned to. */
+export const CaseWorkerList = z.object({
+  items: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+});
 
 export const TransferRequest = z.object({ toCenterId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
 export const TransferAcceptance = z.object({ assignedWorkerId: z.uuid() });

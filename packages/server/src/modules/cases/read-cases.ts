@@ -23,13 +23,21 @@ const worker = alias(users, 'worker');
 
 export async function listCases(
   deps: Deps,
-  options: { actor: Actor; mine: boolean; status?: CaseStatus | undefined; page: number; pageSize: number },
+  options: {
+    actor: Actor;
+    mine: boolean;
+    status?: CaseStatus | undefined;
+    personId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const { actor } = options;
   const condition = and(
     caseScope(deps.db, actor),
     options.mine ? eq(cases.assignedWorkerId, actor.userId) : undefined,
     options.status ? eq(cases.status, options.status) : undefined,
+    options.personId ? eq(cases.personId, options.personId) : undefined,
   ) as SQL;
   const [rows, [total]] = await Promise.all([
     deps.db

@@ -6,6 +6,7 @@ import {
   CaseOpen,
   CaseQuery,
   CaseTransition,
+  CaseWorkerList,
   GoalInput,
   GoalUpdate,
   NoteInput,
@@ -21,6 +22,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/actor';
 import { addGoal, addNote, assignCase, recordAssessment, transitionCase, updateGoal } from './change-case';
+import { listCaseWorkers } from './list-case-workers';
 import { openCase } from './open-case';
 import { getCase, listCases } from './read-cases';
 import { acceptTransfer, declineTransfer, listTransfers, requestTransfer } from './transfer-case';
@@ -47,6 +49,12 @@ export async function caseRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
     { config: can('cases.write'), schema: { tags, body: CaseOpen, response: Created } },
     async (request, reply) =>
       reply.status(201).send(await openCase(deps, { actor: actorOf(request), ...request.body })),
+  );
+
+  app.get(
+    '/api/cases/workers',
+    { config: can('cases.assign'), schema: { tags, response: { 200: CaseWorkerList } } },
+    async (request) => listCaseWorkers(deps, { actor: actorOf(request) }),
   );
 
   app.get(
