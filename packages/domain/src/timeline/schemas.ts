@@ -36,6 +36,9 @@ export const TaskQuery = z.object({
   /** `due`: open tasks whose reminder date has come (what needs attention now); `overdue`: past due; `all`: open ones. */
   view: z.enum(['due', 'overdue', 'open', 'done']).default('due'),
   personId: z.uuid().optional(),
+  kind: TaskKind.optional(),
+  /** Narrows to tasks due on or before this many days from today (overdue ones included). */
+  dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

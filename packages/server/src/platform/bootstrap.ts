@@ -1,7 +1,10 @@
 import type { Writable } from 'node:stream';
 import { adminRoutes } from '../modules/admin/routes';
+import { appointmentRoutes } from '../modules/appointments/routes';
 import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
+import { dashboardRoutes } from '../modules/dashboard/routes';
+import { personTimelineRoutes } from '../modules/person-timeline/routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { referralRoutes } from '../modules/referrals/routes';
 import { registryRoutes } from '../modules/registry/routes';
@@ -24,6 +27,9 @@ export const ROUTE_PLUGINS = [
   timelineRoutes,
   caseRoutes,
   referralRoutes,
+  appointmentRoutes,
+  dashboardRoutes,
+  personTimelineRoutes,
 ] as const;
 
 export interface Platform {

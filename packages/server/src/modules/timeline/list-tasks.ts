@@ -1,4 +1,4 @@
-import { maskName, type Role, seoulDate, type Task } from '@ieum/domain';
+import { addDays, maskName, type Role, seoulDate, type Task } from '@ieum/domain';
 import { and, asc, count, desc, eq, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import { personScopes } from '../../platform/access/scope';
 import { appendAudit } from '../../platform/audit/audit-log';
@@ -19,7 +19,7 @@ function rolesAnswerableBy(roles: readonly Role[]): Role[] {
 }
 
 /** Tasks this actor answers for: assigned to them, or set for their office and one of their roles. */
-function answerableBy(actor: Actor): SQL {
+export function answerableBy(actor: Actor): SQL {
   return or(
     eq(tasks.assigneeId, actor.userId),
     and(eq(tasks.organizationId, actor.organizationId), inArray(tasks.role, rolesAnswerableBy(actor.roles))),
@@ -32,6 +32,8 @@ export async function listTasks(
     actor: Actor;
     view: 'due' | 'overdue' | 'open' | 'done';
     personId?: string | undefined;
+    kind?: Task['kind'] | undefined;
+    dueWithinDays?: number | undefined;
     page: number;
     pageSize: number;
   },
@@ -51,6 +53,8 @@ export async function listTasks(
     // One person's timeline shows every office's items for that person; work lists show one's own.
     options.personId ? eq(tasks.personId, options.personId) : answerableBy(actor),
     inArray(tasks.personId, visiblePersons.idsQuery()),
+    options.kind ? eq(tasks.kind, options.kind) : undefined,
+    options.dueWithinDays !== undefined ? lte(tasks.dueOn, addDays(today, options.dueWithinDays)) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     deps.db

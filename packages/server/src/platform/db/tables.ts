@@ -1,5 +1,6 @@
 // Every table of the application, for drizzle-kit and for typed queries. Modules add their schema files here.
 
+export * from '../../modules/appointments/schema';
 export * from '../../modules/cases/schema';
 export * from '../../modules/referrals/schema';
 export * from '../../modules/registry/schema';
