@@ -47,6 +47,16 @@ describe('statutory timeline tasks', () => {
     expect(reports[0].person.maskedName).toBe('정*숙');
   });
 
+  it('narrows a work list by kind and by a due window that keeps the overdue ones', async () => {
+    const within = (
+      await officer.request('GET', '/api/tasks?view=open&kind=half_year_report&dueWithinDays=30&pageSize=100')
+    ).json();
+    // 2020-07-20 … 2024-07-20 are past due and 2025-01-20 falls within 30 days; 2025-07-20 does not.
+    expect(within.total).toBe(10);
+    expect(within.items.every((task: { kind: string }) => task.kind === 'half_year_report')).toBe(true);
+    expect(within.items.map((task: { dueOn: string }) => task.dueOn)).not.toContain('2025-07-20');
+  });
+
   it('lists what has come due: reminders reached and deadlines passed', async () => {
     const due = (await officer.request('GET', '/api/tasks?view=due&pageSize=100')).json().items;
     const kinds = due.map((task: { kind: string; dueOn: string }) => `${task.kind}@${task.dueOn}`);
