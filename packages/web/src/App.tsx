@@ -22,6 +22,7 @@ const AccessLogPage = lazy(() => import('./modules/audit/AccessLogPage'));
 const AccountPage = lazy(() => import('./modules/account/AccountPage'));
 const PersonsPage = lazy(() => import('./modules/registry/PersonsPage'));
 const PersonIntakePage = lazy(() => import('./modules/registry/PersonIntakePage'));
+const ImportPage = lazy(() => import('./modules/imports/ImportPage'));
 const PersonPage = lazy(() => import('./modules/registry/PersonPage'));
 
 export function createQueryClient(): QueryClient {
@@ -71,6 +72,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="persons.create">
                 <PersonIntakePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="persons/import"
+            element={
+              <RequirePermission permission="persons.create">
+                <ImportPage />
               </RequirePermission>
             }
           />

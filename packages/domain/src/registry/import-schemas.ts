@@ -40,3 +40,10 @@ export const ImportProgress = z.object({
   total: z.number().int(),
   imported: z.number().int(),
 });
+
+/** What a commit imported: the new records' ids (for links) and pseudonymous IDs, in file order. */
+export const ImportResult = z.object({
+  imported: z.number().int(),
+  codes: z.array(z.string()),
+  persons: z.array(z.object({ id: z.uuid(), code: z.string() })),
+});

@@ -4,6 +4,7 @@ import {
   ImportCommit,
   ImportPreview,
   ImportProgress,
+  ImportResult,
   ImportUpload,
   PersonDetail,
   PersonIntake,
@@ -131,7 +132,7 @@ export async function registryRoutes(scope: FastifyInstance, deps: Deps): Promis
         tags,
         params: ImportById,
         body: ImportCommit,
-        response: { 200: z.object({ imported: z.number().int(), codes: z.array(z.string()) }) },
+        response: { 200: ImportResult },
       },
     },
     async (request) =>

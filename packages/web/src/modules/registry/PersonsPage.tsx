@@ -46,9 +46,14 @@ export default function PersonsPage() {
         title={t('persons.title')}
         actions={
           canCreate ? (
-            <Button component={Link} to="/persons/new" data-testid="person-create">
-              {t('persons.create')}
-            </Button>
+            <>
+              <Button variant="default" component={Link} to="/persons/import" data-testid="person-import">
+                {t('imports.button')}
+              </Button>
+              <Button component={Link} to="/persons/new" data-testid="person-create">
+                {t('persons.create')}
+              </Button>
+            </>
           ) : null
         }
       />

@@ -58,6 +58,9 @@ describe('cohort import', () => {
     });
     expect(valid.statusCode).toBe(200);
     expect(valid.json().imported).toBe(2);
+    const imported = valid.json().persons as { id: string; code: string }[];
+    expect(imported.map((person) => person.code)).toEqual(valid.json().codes);
+    expect((await worker.request('GET', `/api/persons/${imported[0]?.id}`)).json().maskedName).toBe('최*희');
     const found = (await worker.request('GET', `/api/persons?q=${encodeURIComponent('ㅊㅅㅎ')}`)).json();
     expect(found.items.map((p: { maskedName: string }) => p.maskedName)).toEqual(['최*희']);
     const progress = (await worker.request('GET', `/api/persons/imports/${preview.id}`)).json();

@@ -157,7 +157,7 @@ async function findBatch(deps: Deps, actor: Actor, id: string) {
 export async function commitImport(
   deps: Deps,
   options: { actor: Actor; batchId: string; mode: 'all' | 'valid' },
-): Promise<{ imported: number; codes: string[] }> {
+): Promise<{ imported: number; codes: string[]; persons: { id: string; code: string }[] }> {
   const { actor } = options;
   const batch = await findBatch(deps, actor, options.batchId);
   if (!batch) throw new AppError('resource.not_found');
@@ -192,14 +192,15 @@ export async function commitImport(
     .returning({ id: importBatches.id });
   if (claimed.length === 0) throw new AppError('conflict.stale');
   progress.set(batch.id, { processed: 0, total: toImport.length });
-  const codes: string[] = [];
+  const persons: { id: string; code: string }[] = [];
   try {
     await deps.db.transaction(async (tx) => {
       for (const [index, row] of toImport.entries()) {
         const identity = resolveIdentity(row.input);
         const code = newPersonCode();
+        const id = newId();
         await insertPerson(deps, tx, {
-          id: newId(),
+          id,
           code,
           actor,
           input: row.input,
@@ -208,7 +209,7 @@ export async function commitImport(
           sex: identity.sex,
           rrnDigits: identity.rrnDigits,
         });
-        codes.push(code);
+        persons.push({ id, code });
         progress.set(batch.id, { processed: index + 1, total: toImport.length });
       }
       await tx
@@ -230,7 +231,7 @@ export async function commitImport(
   } finally {
     progress.delete(batch.id);
   }
-  return { imported: toImport.length, codes };
+  return { imported: toImport.length, codes: persons.map((person) => person.code), persons };
 }
 
 export async function importProgress(deps: Deps, options: { actor: Actor; batchId: string }) {
