@@ -12,7 +12,8 @@ import { loadConfig } from '../../packages/server/src/platform/config';
 import { type Actor, runWithContext } from '../../packages/server/src/platform/context';
 import { users } from '../../packages/server/src/platform/db/schema';
 import { seedDemo } from '../../packages/server/src/seed/demo';
-import { demoOrganizationIds, insertDemoPopulation } from '../../packages/server/src/seed/demo-population';
+import { demoOrganizationIds } from '../../packages/server/src/seed/demo-organizations';
+import { insertDemoPopulation } from '../../packages/server/src/seed/demo-population';
 import { generatePopulation } from '../../packages/server/src/seed/population';
 import { seededRandom } from '../../packages/server/src/seed/prng';
 import {

@@ -8,6 +8,7 @@ import { MasterKeyring } from './platform/crypto/keyring';
 import { rewrapAllKeys } from './platform/crypto/vault';
 import { openDatabase } from './platform/db/client';
 import { DataDirLockedError } from './platform/db/lock';
+import { DEMO_CASEWORK, insertDemoCasework } from './seed/demo-casework';
 import { DEMO_POPULATION, DemoPopulationError, insertDemoPopulation } from './seed/demo-population';
 
 /** `npm run cli -- <command>`: operations that run beside (or instead of) the server. */
@@ -92,7 +93,7 @@ const COMMANDS: Record<
   'import:persons': importPersonsCommand,
   'demo:generate': {
     summary:
-      'add synthetic persons: --persons N (2000) --seed S (2020) [--center-only hana-3]; a seed goes in once',
+      'add synthetic persons and their case work: --persons N (2000) --seed S (2020) [--center-only hana-3] [--no-casework]; a seed goes in once',
     async run(config, args) {
       const { values } = parseArgs({
         args,
@@ -101,6 +102,7 @@ const COMMANDS: Record<
           seed: { type: 'string', default: String(DEMO_POPULATION.seed) },
           'center-only': { type: 'string' },
           'batch-size': { type: 'string', default: '200' },
+          'no-casework': { type: 'boolean', default: false },
         },
       });
       const persons = Number(values.persons);
@@ -142,6 +144,31 @@ const COMMANDS: Record<
             `skipped:                 ${result.skipped.length}${result.skipped.length > 0 ? ' (registration number already on record)' : ''}`,
             `near-duplicates planted: ${result.nearDuplicates.length}${example ? ` (e.g. ${example.original} ≈ ${example.duplicate})` : ''}`,
             `duration:                ${seconds.toFixed(1)} s (${Math.round(result.inserted / seconds)} persons/s)`,
+          ].join('\n'),
+        );
+        if (result.stopped || values['no-casework']) return 0;
+        console.log(
+          'case work (cases, assessments, plans, notes, consents, referrals) at centers with case workers:',
+        );
+        const caseworkStarted = performance.now();
+        let caseworkReported = -1;
+        const work = await insertDemoCasework(platform.deps, {
+          ...DEMO_CASEWORK,
+          seed,
+          signal: stop.signal,
+          onProgress: (done, total) => {
+            const step = Math.floor((10 * done) / total);
+            if (step === caseworkReported) return;
+            caseworkReported = step;
+            console.log(`${String(Math.floor((100 * done) / total)).padStart(3)}%  ${done}/${total} cases`);
+          },
+        });
+        console.log(
+          [
+            `cases opened:            ${work.cases} (${work.assessments} assessments, ${work.goals} goals, ${work.notes} notes)`,
+            `consents and referrals:  ${work.consents} / ${work.referrals}`,
+            `centers without workers: ${work.centersWithoutWorkers} (no case-worker account there to carry a case)`,
+            `duration:                ${((performance.now() - caseworkStarted) / 1000).toFixed(1)} s`,
           ].join('\n'),
         );
         return 0;

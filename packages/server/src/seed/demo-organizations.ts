@@ -1,4 +1,6 @@
 import type { OrganizationType, Region } from '@ieum/domain';
+import type { Db } from '../platform/db/client';
+import { organizations } from '../platform/db/schema';
 
 export interface DemoOrganization {
   readonly key: string;
@@ -108,3 +110,16 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     region: 'seoul',
   },
 ];
+
+/** The ids of the demo organizations this database has, by key (seedDemo stores them by name). */
+export async function demoOrganizationIds(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name, type: organizations.type })
+    .from(organizations);
+  const ids = new Map<string, string>();
+  for (const org of DEMO_ORGANIZATIONS) {
+    const row = rows.find((candidate) => candidate.name === org.name && candidate.type === org.type);
+    if (row) ids.set(org.key, row.id);
+  }
+  return ids;
+}

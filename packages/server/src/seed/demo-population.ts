@@ -8,9 +8,10 @@ import {
 } from '../modules/registry/bulk-register';
 import { persons as personsTable } from '../modules/registry/schema';
 import type { Db } from '../platform/db/client';
-import { organizations, users } from '../platform/db/schema';
+import { users } from '../platform/db/schema';
 import type { Deps } from '../platform/deps';
-import { DEMO_ORGANIZATIONS } from './demo-organizations';
+import { DEMO_CASEWORK, insertDemoCasework } from './demo-casework';
+import { DEMO_ORGANIZATIONS, demoOrganizationIds } from './demo-organizations';
 import { generatePopulation, type NearDuplicate } from './population';
 
 /** What `npm start` puts into an empty demo registry, and `demo:generate` by default. */
@@ -99,19 +100,6 @@ export async function insertDemoPopulation(
   };
 }
 
-/** The ids of the demo organizations this database has, by key (seedDemo stores them by name). */
-export async function demoOrganizationIds(db: Db): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name, type: organizations.type })
-    .from(organizations);
-  const ids = new Map<string, string>();
-  for (const org of DEMO_ORGANIZATIONS) {
-    const row = rows.find((candidate) => candidate.name === org.name && candidate.type === org.type);
-    if (row) ids.set(org.key, row.id);
-  }
-  return ids;
-}
-
 /** The demo organizations' ids and the demo administrator: refused with a clear message if not seeded. */
 async function demoReferences(db: Db): Promise<{ organizationIds: Map<string, string>; adminId: string }> {
   const organizationIds = await demoOrganizationIds(db);
@@ -151,7 +139,10 @@ export function startDemoPopulation(
   const run = async () => {
     const importId = demoPopulationImportId(DEMO_POPULATION);
     const progress = await importProgress(deps.db, importId);
-    if (progress && progress.done >= progress.total) return;
+    if (progress && progress.done >= progress.total) {
+      await fillCasework();
+      return;
+    }
     if (!progress) {
       const [registered] = await deps.db.select({ n: count() }).from(personsTable);
       if ((registered?.n ?? 0) > 0) return;
@@ -187,6 +178,16 @@ export function startDemoPopulation(
         `(${result.nearDuplicates.length} near-duplicates planted for duplicate detection), ` +
         `${Math.round((performance.now() - started) / 1000)} s after the server was ready.`,
     );
+    await fillCasework();
+  };
+  // Case work for the demo workers' persons; it tops up to the quota, so a later start adds nothing.
+  const fillCasework = async () => {
+    const work = await insertDemoCasework(deps, { ...DEMO_CASEWORK, signal: controller.signal });
+    if (work.cases > 0)
+      announce(
+        `  Demo case work ready: ${work.cases} cases (${work.notes} notes, ${work.goals} goals, ` +
+          `${work.referrals} referrals) for the demo case workers.`,
+      );
   };
   const done = run().catch((error: unknown) => {
     // The first line only: a driver error goes on with the query's parameters.

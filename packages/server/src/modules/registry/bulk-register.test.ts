@@ -2,7 +2,7 @@ import { nameTokens } from '@ieum/domain';
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../../platform/db/schema';
-import { demoOrganizationIds } from '../../seed/demo-population';
+import { demoOrganizationIds } from '../../seed/demo-organizations';
 import { generatePopulation, type SyntheticPerson } from '../../seed/population';
 import { createTestPlatform, type TestPlatform } from '../../testing';
 import { findPlaintext } from '../../testing/raw-scan';
