@@ -10,6 +10,7 @@ import {
   GoalInput,
   GoalUpdate,
   NoteInput,
+  PersonTransferList,
   TransferAcceptance,
   TransferDecline,
   TransferList,
@@ -24,6 +25,7 @@ import { actorOf } from '../../platform/http/actor';
 import { addGoal, addNote, assignCase, recordAssessment, transitionCase, updateGoal } from './change-case';
 import { listCaseWorkers } from './list-case-workers';
 import { openCase } from './open-case';
+import { cancelTransfer, listPersonTransfers } from './person-transfers';
 import { getCase, listCases } from './read-cases';
 import { acceptTransfer, declineTransfer, listTransfers, requestTransfer } from './transfer-case';
 
@@ -190,5 +192,22 @@ export async function caseRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
       });
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/transfers/:id/cancel',
+    { config: can('cases.write'), schema: { tags, params: ById, response: NoContent } },
+    async (request, reply) => {
+      await cancelTransfer(deps, { actor: actorOf(request), transferId: request.params.id });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/persons/:id/transfers',
+    { config: can('cases.read'), schema: { tags, params: ById, response: { 200: PersonTransferList } } },
+    async (request) => ({
+      items: await listPersonTransfers(deps, { actor: actorOf(request), personId: request.params.id }),
+    }),
   );
 }
