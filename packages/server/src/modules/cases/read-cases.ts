@@ -11,10 +11,12 @@ import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../platform/audit/audit-log';
 import type { Actor } from '../../platform/context';
+import type { Db } from '../../platform/db/client';
 import { users } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
-import { notFound } from '../../platform/errors';
+import { type AppError, notFound } from '../../platform/errors';
 import { unsealName } from '../registry/person-view';
+import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
 import { persons } from '../registry/schema';
 import { caseScope, findCase } from './cases.repository';
 import { assessments, caseEvents, caseNotes, cases, goals } from './schema';
@@ -74,7 +76,7 @@ export async function listCases(
 export async function getCase(deps: Deps, options: { actor: Actor; caseId: string }) {
   const { actor } = options;
   const row = await findCase(deps.db, actor, options.caseId);
-  if (!row) throw notFound();
+  if (!row) throw await refuseCaseOutOfScope(deps.db, options.caseId);
   const subject = { type: 'person' as const, id: row.personId };
   const open = (field: string, sealed: string) => deps.vault.decrypt(deps.db, subject, field, sealed);
   const [[person], [assigned], notes, assessmentRows, goalRows, events] = await Promise.all([
@@ -173,4 +175,10 @@ export async function getCase(deps: Deps, options: { actor: Actor; caseId: strin
     detail: { notesShown: readable.length, notesWithheld: notes.length - readable.length },
   });
   return detail;
+}
+
+/** Not found for a case outside the actor's scope, with the refusal logged against the case's person. */
+export async function refuseCaseOutOfScope(db: Db, caseId: string): Promise<AppError> {
+  const [row] = await db.select({ personId: cases.personId }).from(cases).where(eq(cases.id, caseId));
+  return refuseOutOfScope(db, { personId: row?.personId ?? null, entityType: 'case', entityId: caseId });
 }

@@ -11,8 +11,8 @@ import { personScopes } from '../../platform/access/scope';
 import { recordAudit } from '../../platform/audit/audit-log';
 import type { Actor } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
-import { notFound } from '../../platform/errors';
 import { personsFor } from '../registry/persons.repository';
+import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
 import { consentsFor } from './consents.repository';
 
 /** A person's consents, newest first, each with where it stands today. Audited as a view of the person's data. */
@@ -22,7 +22,12 @@ export async function listConsents(
 ): Promise<{ items: ConsentView[] }> {
   const scopes = personScopes(options.actor);
   const found = await personsFor(deps.db, scopes).findById(options.personId);
-  if (!found) throw notFound();
+  if (!found)
+    throw await refuseOutOfScope(deps.db, {
+      personId: options.personId,
+      entityType: 'consent',
+      entityId: options.personId,
+    });
   const today = seoulDate(deps.now());
   const rows = await consentsFor(deps.db, scopes).listForPerson(found.person.id);
   await recordAudit(deps.db, {

@@ -5,11 +5,13 @@ import { appendAudit, recordAudit } from '../../platform/audit/audit-log';
 import type { Actor } from '../../platform/context';
 import { organizations } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
-import { notFound } from '../../platform/errors';
 import { toDetail, toSummary } from './person-view';
 import { personsFor } from './persons.repository';
+import { refuseOutOfScope } from './refuse-out-of-scope';
 import { sessionUnmasks } from './schema';
 import { parseQuery } from './search-tokens';
+
+const personTarget = (personId: string) => ({ personId, entityType: 'person', entityId: personId });
 
 /**
  * Search within the actor's scope by name (partial, or initial consonants), person ID, phone's last four
@@ -47,7 +49,7 @@ export async function getPerson(
   options: { actor: Actor; personId: string },
 ): Promise<PersonDetail> {
   const found = await personsFor(deps.db, personScopes(options.actor)).findById(options.personId);
-  if (!found) throw notFound();
+  if (!found) throw await refuseOutOfScope(deps.db, personTarget(options.personId));
   const { person, centerName } = found;
   const [unmask] = await deps.db
     .select({ reason: sessionUnmasks.reason })
@@ -86,7 +88,7 @@ export async function unmaskPerson(
   options: { actor: Actor; personId: string; reason: string },
 ): Promise<void> {
   const found = await personsFor(deps.db, personScopes(options.actor)).findById(options.personId);
-  if (!found) throw notFound();
+  if (!found) throw await refuseOutOfScope(deps.db, personTarget(options.personId));
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(sessionUnmasks)
