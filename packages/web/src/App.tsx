@@ -24,6 +24,7 @@ const PersonsPage = lazy(() => import('./modules/registry/PersonsPage'));
 const PersonIntakePage = lazy(() => import('./modules/registry/PersonIntakePage'));
 const ImportPage = lazy(() => import('./modules/imports/ImportPage'));
 const PersonPage = lazy(() => import('./modules/registry/PersonPage'));
+const TasksPage = lazy(() => import('./modules/dashboard/TasksPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -88,6 +89,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="persons.read">
                 <PersonPage tabs={PERSON_TABS} />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="tasks"
+            element={
+              <RequirePermission permission="tasks.read">
+                <TasksPage />
               </RequirePermission>
             }
           />

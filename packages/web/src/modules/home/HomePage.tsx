@@ -1,10 +1,15 @@
 import type { Permission } from '@ieum/domain';
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasPermission, useMe } from '../../platform/auth/session';
 import { organizationName, useLocale } from '../../platform/i18n';
 import { useDocumentTitle } from '../../platform/ui/PageHeader';
+import { PageLoader } from '../../platform/ui/PageLoader';
+
+// The role dashboards bring the charts library; only those with a work list download it.
+const HomeDashboard = lazy(() => import('../dashboard/HomeDashboard'));
 
 interface Shortcut {
   readonly key: 'persons' | 'users' | 'organizations' | 'audit' | 'account';
@@ -35,6 +40,12 @@ export default function HomePage() {
       <Title order={1} size="h2">
         {t('home.greeting', { name: me.displayName })}
       </Title>
+
+      {hasPermission(me, 'tasks.read') && !me.totpEnrollmentRequired ? (
+        <Suspense fallback={<PageLoader />}>
+          <HomeDashboard />
+        </Suspense>
+      ) : null}
 
       <section aria-labelledby="home-profile">
         <Title order={2} size="h4" id="home-profile" mb="sm">

@@ -6,13 +6,14 @@ import { hasPermission, useMe } from '../auth/session';
 
 interface NavItem {
   readonly to: string;
-  readonly key: 'home' | 'persons' | 'users' | 'organizations' | 'audit' | 'account';
+  readonly key: 'home' | 'persons' | 'tasks' | 'users' | 'organizations' | 'audit' | 'account';
   readonly permission?: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', key: 'home' },
   { to: '/persons', key: 'persons', permission: 'persons.read' },
+  { to: '/tasks', key: 'tasks', permission: 'tasks.read' },
   { to: '/admin/users', key: 'users', permission: 'users.read' },
   { to: '/admin/organizations', key: 'organizations', permission: 'organizations.read' },
   { to: '/audit', key: 'audit', permission: 'audit.read' },
