@@ -24,6 +24,8 @@ const PersonsPage = lazy(() => import('./modules/registry/PersonsPage'));
 const PersonIntakePage = lazy(() => import('./modules/registry/PersonIntakePage'));
 const ImportPage = lazy(() => import('./modules/imports/ImportPage'));
 const PersonPage = lazy(() => import('./modules/registry/PersonPage'));
+const ReferralsPage = lazy(() => import('./modules/referrals/ReferralsPage'));
+const ReferralPage = lazy(() => import('./modules/referrals/ReferralPage'));
 const TasksPage = lazy(() => import('./modules/dashboard/TasksPage'));
 
 export function createQueryClient(): QueryClient {
@@ -97,6 +99,22 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="tasks.read">
                 <TasksPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="referrals"
+            element={
+              <RequirePermission permission="referrals.read">
+                <ReferralsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="referrals/:id"
+            element={
+              <RequirePermission permission="referrals.read">
+                <ReferralPage />
               </RequirePermission>
             }
           />

@@ -1,8 +1,9 @@
 import { schedulePersonTab } from './modules/dashboard/person-tab';
+import { referralsPersonTab } from './modules/referrals/person-tab';
 import type { PersonTab } from './modules/registry/PersonPage';
 
 /**
  * The sections other modules add to a person's page, in the order they appear after the overview.
  * Each module exports its tab from its own `person-tab.tsx`; this list is where they are put together.
  */
-export const PERSON_TABS: readonly PersonTab[] = [schedulePersonTab];
+export const PERSON_TABS: readonly PersonTab[] = [schedulePersonTab, referralsPersonTab];
