@@ -172,8 +172,7 @@ export function AppointmentForm({
           <Textarea
             label={t('dashboard.appointments.note')}
             maxLength={2000}
-            autosize
-            minRows={2}
+            rows={3}
             error={error('note')}
             {...form.text('note')}
             data-testid="appointment-note"
