@@ -24,6 +24,7 @@ const PersonsPage = lazy(() => import('./modules/registry/PersonsPage'));
 const PersonIntakePage = lazy(() => import('./modules/registry/PersonIntakePage'));
 const ImportPage = lazy(() => import('./modules/imports/ImportPage'));
 const PersonPage = lazy(() => import('./modules/registry/PersonPage'));
+const CasesPage = lazy(() => import('./modules/cases/CasesPage'));
 const ReferralsPage = lazy(() => import('./modules/referrals/ReferralsPage'));
 const ReferralPage = lazy(() => import('./modules/referrals/ReferralPage'));
 const TasksPage = lazy(() => import('./modules/dashboard/TasksPage'));
@@ -115,6 +116,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="referrals.read">
                 <ReferralPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="cases"
+            element={
+              <RequirePermission permission="cases.read">
+                <CasesPage />
               </RequirePermission>
             }
           />

@@ -1,3 +1,4 @@
+import { casePersonTab } from './modules/cases/person-tab';
 import { schedulePersonTab } from './modules/dashboard/person-tab';
 import { referralsPersonTab } from './modules/referrals/person-tab';
 import type { PersonTab } from './modules/registry/PersonPage';
@@ -6,4 +7,4 @@ import type { PersonTab } from './modules/registry/PersonPage';
  * The sections other modules add to a person's page, in the order they appear after the overview.
  * Each module exports its tab from its own `person-tab.tsx`; this list is where they are put together.
  */
-export const PERSON_TABS: readonly PersonTab[] = [schedulePersonTab, referralsPersonTab];
+export const PERSON_TABS: readonly PersonTab[] = [casePersonTab, schedulePersonTab, referralsPersonTab];

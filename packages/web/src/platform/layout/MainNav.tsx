@@ -6,7 +6,16 @@ import { hasPermission, useMe } from '../auth/session';
 
 interface NavItem {
   readonly to: string;
-  readonly key: 'home' | 'persons' | 'tasks' | 'referrals' | 'users' | 'organizations' | 'audit' | 'account';
+  readonly key:
+    | 'home'
+    | 'persons'
+    | 'tasks'
+    | 'cases'
+    | 'referrals'
+    | 'users'
+    | 'organizations'
+    | 'audit'
+    | 'account';
   readonly permission?: Permission;
 }
 
@@ -14,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', key: 'home' },
   { to: '/persons', key: 'persons', permission: 'persons.read' },
   { to: '/tasks', key: 'tasks', permission: 'tasks.read' },
+  { to: '/cases', key: 'cases', permission: 'cases.read' },
   { to: '/referrals', key: 'referrals', permission: 'referrals.read' },
   { to: '/admin/users', key: 'users', permission: 'users.read' },
   { to: '/admin/organizations', key: 'organizations', permission: 'organizations.read' },
