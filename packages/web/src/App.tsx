@@ -26,6 +26,7 @@ const ImportPage = lazy(() => import('./modules/imports/ImportPage'));
 const PersonPage = lazy(() => import('./modules/registry/PersonPage'));
 const CasesPage = lazy(() => import('./modules/cases/CasesPage'));
 const ReferralsPage = lazy(() => import('./modules/referrals/ReferralsPage'));
+const TransfersPage = lazy(() => import('./modules/transfers/TransfersPage'));
 const ReferralPage = lazy(() => import('./modules/referrals/ReferralPage'));
 const TasksPage = lazy(() => import('./modules/dashboard/TasksPage'));
 
@@ -108,6 +109,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="referrals.read">
                 <ReferralsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="transfers"
+            element={
+              <RequirePermission permission="cases.read">
+                <TransfersPage />
               </RequirePermission>
             }
           />

@@ -6,6 +6,8 @@ import importsEn from '../modules/imports/i18n/en.json';
 import importsKo from '../modules/imports/i18n/ko.json';
 import mergeEn from '../modules/merge/i18n/en.json';
 import mergeKo from '../modules/merge/i18n/ko.json';
+import personTimelineEn from '../modules/person-timeline/i18n/en.json';
+import personTimelineKo from '../modules/person-timeline/i18n/ko.json';
 import referralsEn from '../modules/referrals/i18n/en.json';
 import referralsKo from '../modules/referrals/i18n/ko.json';
 import transfersEn from '../modules/transfers/i18n/en.json';
@@ -24,6 +26,7 @@ export const ko = {
   dashboard: dashboardKo,
   imports: importsKo,
   merge: mergeKo,
+  personTimeline: personTimelineKo,
   referrals: referralsKo,
   transfers: transfersKo,
 };
@@ -34,6 +37,7 @@ export const en: typeof ko = {
   dashboard: dashboardEn,
   imports: importsEn,
   merge: mergeEn,
+  personTimeline: personTimelineEn,
   referrals: referralsEn,
   transfers: transfersEn,
 };

@@ -11,6 +11,7 @@ interface NavItem {
     | 'persons'
     | 'tasks'
     | 'cases'
+    | 'transfers'
     | 'referrals'
     | 'users'
     | 'organizations'
@@ -24,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/persons', key: 'persons', permission: 'persons.read' },
   { to: '/tasks', key: 'tasks', permission: 'tasks.read' },
   { to: '/cases', key: 'cases', permission: 'cases.read' },
+  { to: '/transfers', key: 'transfers', permission: 'cases.read' },
   { to: '/referrals', key: 'referrals', permission: 'referrals.read' },
   { to: '/admin/users', key: 'users', permission: 'users.read' },
   { to: '/admin/organizations', key: 'organizations', permission: 'organizations.read' },

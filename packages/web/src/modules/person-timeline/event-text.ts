@@ -1,0 +1,103 @@
+import type { RecipientType } from '@ieum/domain';
+import type { TFunction } from 'i18next';
+import type { TimelineEventData } from './api';
+
+function consentRecipient(
+  t: TFunction,
+  event: { recipientOrganization: string | null; recipientType: RecipientType | null },
+): string {
+  if (event.recipientOrganization) return event.recipientOrganization;
+  return event.recipientType
+    ? t('personTimeline.anyOfType', { type: t(`organizationTypes.${event.recipientType}`) })
+    : '';
+}
+
+/** What happened, in a sentence of the user's language. Never free text: the server sends none. */
+export function eventText(t: TFunction, event: TimelineEventData): string {
+  switch (event.kind) {
+    case 'registered':
+      return t('personTimeline.kinds.registered');
+    case 'case_opened':
+      return t('personTimeline.kinds.case_opened', { center: event.center });
+    case 'case_status_changed':
+      return t('personTimeline.kinds.case_status_changed', {
+        status: t(`personTimeline.caseStatuses.${event.status}`),
+      });
+    case 'assessment_recorded':
+      return t('personTimeline.kinds.assessment_recorded');
+    case 'goal_added':
+      return t('personTimeline.kinds.goal_added', {
+        domain: t(`personTimeline.needDomains.${event.domain}`),
+      });
+    case 'goal_changed':
+      return t('personTimeline.kinds.goal_changed', {
+        domain: t(`personTimeline.needDomains.${event.domain}`),
+        status: t(`personTimeline.goalStatuses.${event.status}`),
+      });
+    case 'note_added':
+      return t('personTimeline.kinds.note_added', {
+        sensitivity: t(`personTimeline.sensitivities.${event.sensitivity}`),
+      });
+    case 'task_created':
+      return t('personTimeline.kinds.task_created', {
+        task: t(`personTimeline.taskKinds.${event.taskKind}`),
+        due: event.dueOn,
+      });
+    case 'task_completed':
+      return t('personTimeline.kinds.task_completed', {
+        task: t(`personTimeline.taskKinds.${event.taskKind}`),
+      });
+    case 'consent_given':
+      return t('personTimeline.kinds.consent_given', {
+        recipient: consentRecipient(t, event),
+        purpose: t(`personTimeline.purposes.${event.purpose}`),
+      });
+    case 'consent_withdrawn':
+      return t('personTimeline.kinds.consent_withdrawn', {
+        recipient: consentRecipient(t, event),
+        purpose: t(`personTimeline.purposes.${event.purpose}`),
+      });
+    case 'referral_status':
+      return t(`personTimeline.referral.${event.status}`, { recipient: event.recipient });
+    case 'transfer_requested':
+      return t('personTimeline.kinds.transfer_requested', { from: event.fromCenter, to: event.toCenter });
+    case 'transfer_decided':
+      return t(`personTimeline.transfer.${event.status}`, { from: event.fromCenter, to: event.toCenter });
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+/** The kind's group, for the badge beside each entry (words, not colour alone). */
+export function eventGroup(
+  event: TimelineEventData,
+): 'registry' | 'case' | 'task' | 'consent' | 'referral' | 'transfer' {
+  switch (event.kind) {
+    case 'registered':
+      return 'registry';
+    case 'case_opened':
+    case 'case_status_changed':
+    case 'assessment_recorded':
+    case 'goal_added':
+    case 'goal_changed':
+    case 'note_added':
+      return 'case';
+    case 'task_created':
+    case 'task_completed':
+      return 'task';
+    case 'consent_given':
+    case 'consent_withdrawn':
+      return 'consent';
+    case 'referral_status':
+      return 'referral';
+    case 'transfer_requested':
+    case 'transfer_decided':
+      return 'transfer';
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
