@@ -15,6 +15,7 @@ export * from './platform/schemas';
 export * from './registry/duplicate-score';
 export * from './registry/import-schemas';
 export * from './registry/mask';
+export * from './registry/merge';
 export * from './registry/name-matching';
 export * from './registry/rrn';
 export * from './registry/schemas';

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'permission_denied',
   'review_signed',
   'keys_rotated',
+  'person.merge',
+  'person.merge_undo',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -86,6 +86,11 @@ export const ERROR_CODES = {
     ko: '같은 사람으로 보이는 기록이 있습니다. 후보를 확인해 주십시오.',
     en: 'Records that may be the same person exist. Please review the candidates.',
   },
+  'person.merged': {
+    status: 410,
+    ko: '이 기록은 다른 기록에 병합되었습니다.',
+    en: 'This record was merged into another record.',
+  },
   'rule.violation': { status: 422, ko: '업무 규칙에 맞지 않습니다.', en: 'This breaks a business rule.' },
   'consent.not_covered': {
     status: 422,

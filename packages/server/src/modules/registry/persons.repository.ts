@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PersonScope } from '../../platform/access/scope';
 import type { Queryable } from '../../platform/db/client';
 import { organizations } from '../../platform/db/schema';
@@ -50,6 +50,22 @@ export function personsFor(q: Queryable, scopes: readonly PersonScope[]) {
     async findById(id: string) {
       const [row] = await withCenter().where(and(visible, eq(persons.id, id)));
       return row ?? null;
+    },
+
+    /** A record merged into another, within the same scope: for answering where it went, and for undo. */
+    async findMergedById(id: string) {
+      const [row] = await q
+        .select({ person: persons })
+        .from(persons)
+        .where(
+          and(
+            eq(persons.id, id),
+            isNotNull(persons.mergedIntoId),
+            ne(persons.status, 'erased'),
+            scopeCondition(scopes),
+          ),
+        );
+      return row?.person ?? null;
     },
 
     async findByCode(code: string) {

@@ -5,6 +5,7 @@ import { appendAudit, recordAudit } from '../../platform/audit/audit-log';
 import type { Actor } from '../../platform/context';
 import { organizations } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
 import { toDetail, toSummary } from './person-view';
 import { personsFor } from './persons.repository';
 import { refuseOutOfScope } from './refuse-out-of-scope';
@@ -43,13 +44,27 @@ export async function searchPersons(
   return { items: rows.map((row) => toSummary(row.person, row.centerName, unseal)), total };
 }
 
+/** A merged record answers where its data went, when the actor may see both records. */
+async function mergedAway(scoped: ReturnType<typeof personsFor>, personId: string): Promise<AppError | null> {
+  const merged = await scoped.findMergedById(personId);
+  const survivor = merged?.mergedIntoId ? await scoped.findById(merged.mergedIntoId) : null;
+  if (!survivor) return null;
+  return new AppError('person.merged', {
+    extensions: { mergedInto: { id: survivor.person.id, code: survivor.person.code } },
+  });
+}
+
 /** One person's record: masked unless unmasked in this session. Every look is audited with the data subject. */
 export async function getPerson(
   deps: Deps,
   options: { actor: Actor; personId: string },
 ): Promise<PersonDetail> {
-  const found = await personsFor(deps.db, personScopes(options.actor)).findById(options.personId);
-  if (!found) throw await refuseOutOfScope(deps.db, personTarget(options.personId));
+  const scoped = personsFor(deps.db, personScopes(options.actor));
+  const found = await scoped.findById(options.personId);
+  if (!found) {
+    const gone = await mergedAway(scoped, options.personId);
+    throw gone ?? (await refuseOutOfScope(deps.db, personTarget(options.personId)));
+  }
   const { person, centerName } = found;
   const [unmask] = await deps.db
     .select({ reason: sessionUnmasks.reason })

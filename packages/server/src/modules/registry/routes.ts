@@ -6,9 +6,14 @@ import {
   ImportProgress,
   ImportResult,
   ImportUpload,
+  MergeCandidateList,
   PersonDetail,
   PersonIntake,
   PersonList,
+  PersonMerge,
+  PersonMergeList,
+  PersonMergeRequest,
+  PersonMergeUndo,
   PersonQuery,
   UnmaskRequest,
 } from '@ieum/domain';
@@ -21,10 +26,13 @@ import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/http/actor';
 import { checkDuplicates, publicCandidate } from './check-duplicates';
 import { cancelImport, commitImport, importProgress, previewImport } from './import/cohort-import';
+import { mergePersons } from './merge-persons';
+import { findMergeCandidates, listPersonMerges } from './read-person-merges';
 import { getPerson, searchPersons, unmaskPerson } from './read-persons';
 import { registerPerson } from './register-person';
+import { undoPersonMerge } from './undo-person-merge';
 
-const can = (permission: 'persons.read' | 'persons.create' | 'persons.unmask') =>
+const can = (permission: 'persons.read' | 'persons.create' | 'persons.unmask' | 'persons.merge') =>
   ({ access: { kind: 'permission', permission } }) as const;
 const ById = z.object({ id: z.uuid() });
 
@@ -146,5 +154,54 @@ export async function registryRoutes(scope: FastifyInstance, deps: Deps): Promis
       await cancelImport(deps, { actor: actorOf(request), batchId: request.params.id });
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/persons/:id/merge-candidates',
+    {
+      config: can('persons.merge'),
+      schema: { tags, params: ById, response: { 200: MergeCandidateList } },
+    },
+    async (request) => findMergeCandidates(deps, { actor: actorOf(request), personId: request.params.id }),
+  );
+
+  app.get(
+    '/api/persons/:id/merges',
+    { config: can('persons.merge'), schema: { tags, params: ById, response: { 200: PersonMergeList } } },
+    async (request) => ({
+      items: await listPersonMerges(deps, { actor: actorOf(request), personId: request.params.id }),
+    }),
+  );
+
+  app.post(
+    '/api/persons/:id/merges',
+    {
+      config: can('persons.merge'),
+      schema: { tags, params: ById, body: PersonMergeRequest, response: { 201: PersonMerge } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await mergePersons(deps, {
+            actor: actorOf(request),
+            survivorId: request.params.id,
+            ...request.body,
+          }),
+        ),
+  );
+
+  app.post(
+    '/api/persons/merges/:id/undo',
+    {
+      config: can('persons.merge'),
+      schema: { tags, params: ById, body: PersonMergeUndo, response: { 200: PersonMerge } },
+    },
+    async (request) =>
+      undoPersonMerge(deps, {
+        actor: actorOf(request),
+        mergeId: request.params.id,
+        reason: request.body.reason,
+      }),
   );
 }

@@ -3,6 +3,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -47,6 +48,7 @@ export const persons = pgTable(
     residenceStartDate: date('residence_start_date', { mode: 'string' }),
     residenceRegion: text('residence_region'),
     mergedIntoId: uuid('merged_into_id'),
+    mergedAt: timestamp('merged_at', { withTimezone: true, mode: 'date' }),
     createdBy: uuid('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -137,4 +139,40 @@ export const importBatches = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('import_batches_creator_idx').on(t.createdBy, t.createdAt)],
+);
+
+/**
+ * A duplicate record folded into the surviving one, with what moved (row ids by kind, not personal) and
+ * the survivor's values before the merge filled its gaps (sealed with the survivor's key, since they may be
+ * identity fields), so that an undo can put both records back exactly.
+ */
+export const personMerges = pgTable(
+  'person_merges',
+  {
+    id: uuid('id').primaryKey(),
+    survivorId: uuid('survivor_id')
+      .notNull()
+      .references(() => persons.id),
+    mergedId: uuid('merged_id')
+      .notNull()
+      .references(() => persons.id),
+    mergedBy: uuid('merged_by')
+      .notNull()
+      .references(() => users.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true, mode: 'date' }).notNull(),
+    reasonSealed: text('reason_sealed').notNull(),
+    moved: jsonb('moved').$type<Record<string, string[]>>().notNull(),
+    filledFields: jsonb('filled_fields').$type<string[]>().notNull(),
+    /** The survivor's columns before the merge and the search tokens it gained, as sealed JSON. */
+    survivorBeforeSealed: text('survivor_before_sealed').notNull(),
+    /** The survivor's version right after the merge: an undo is refused once it has moved on. */
+    survivorVersion: integer('survivor_version').notNull(),
+    undoneAt: timestamp('undone_at', { withTimezone: true, mode: 'date' }),
+    undoneBy: uuid('undone_by').references(() => users.id),
+    undoReasonSealed: text('undo_reason_sealed'),
+  },
+  (t) => [
+    index('person_merges_survivor_idx').on(t.survivorId, t.mergedAt),
+    index('person_merges_merged_idx').on(t.mergedId),
+  ],
 );
