@@ -12,6 +12,8 @@ describe("a person's timeline", () => {
   let otherCenter: TestSession;
   let personId: string;
   let caseId: string;
+  let residenceOfficer: TestSession;
+  let manager: TestSession;
 
   const timeline = (session: TestSession, query = '') =>
     session.request('GET', `/api/persons/${personId}/timeline${query}`);
@@ -20,6 +22,11 @@ describe("a person's timeline", () => {
     platform = await createTestPlatform();
     worker = await platform.signIn('demo-case-worker');
     otherCenter = await platform.signIn('demo-case-worker-2');
+    residenceOfficer = await platform.signIn('demo-residence-officer');
+    manager = await platform.signIn('demo-center-manager');
+    const nowon = (await worker.request('GET', '/api/reference/organizations?type=local_government'))
+      .json()
+      .items.find((o: { name: string }) => o.name === '서울특별시 노원구청');
     const ok = (response: { statusCode: number }) => expect(response.statusCode).toBeLessThan(300);
     personId = (
       await worker.request('POST', '/api/persons', {
@@ -28,6 +35,7 @@ describe("a person's timeline", () => {
         sex: 'female',
         protectionDecisionDate: '2026-06-10',
         hanawonCompletionDate: '2026-09-01',
+        municipalityId: nowon.id,
       })
     ).json().id;
     caseId = (await worker.request('POST', '/api/cases', { personId })).json().id;
@@ -182,6 +190,19 @@ describe("a person's timeline", () => {
       actorUsername: 'demo-case-worker',
       detail: { page: 2 },
     });
+  });
+
+  it('never shows more than the reader may see elsewhere: officers get no case history, the manager all of it', async () => {
+    const seen = await timeline(residenceOfficer);
+    expect(seen.statusCode).toBe(200);
+    const officerKinds = new Set(seen.json().items.map((e: { kind: string }) => e.kind));
+    expect(officerKinds.has('registered')).toBe(true);
+    expect(officerKinds.has('task_created')).toBe(true);
+    for (const hidden of ['case_opened', 'note_added', 'goal_added', 'consent_given', 'transfer_requested']) {
+      expect(officerKinds.has(hidden), hidden).toBe(false);
+    }
+    const all = (await timeline(worker)).json().total;
+    expect((await timeline(manager)).json().total).toBe(all);
   });
 
   it('is refused to roles that may not read persons', async () => {
