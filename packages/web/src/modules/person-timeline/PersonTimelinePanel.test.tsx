@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../platform/api';
 import { i18n } from '../../platform/i18n';
-import { fakeServer, json, makeMe, session } from '../../testing/fake-server';
+import { fakeServer, json, makeMe, SEOUL_CENTER, session } from '../../testing/fake-server';
 import { MASKED_PERSON, PERSON_ID } from '../../testing/persons';
 import { renderApp } from '../../testing/render';
 
@@ -62,6 +62,25 @@ function server(locale: 'ko' | 'en' = 'ko') {
   return fakeServer({
     'GET /api/auth/session': session(makeMe(['case_worker'], { locale })),
     [`GET /api/persons/${PERSON_ID}`]: () => json(MASKED_PERSON),
+    'GET /api/reference/organizations': () =>
+      json({
+        items: [
+          {
+            id: SEOUL_CENTER.id,
+            name: SEOUL_CENTER.name,
+            nameEn: SEOUL_CENTER.nameEn,
+            type: 'hana_center',
+            region: 'seoul',
+          },
+          {
+            id: '0190a6b2-0000-7000-8000-000000000011',
+            name: '부산하나센터',
+            nameEn: 'Busan Hana Center',
+            type: 'hana_center',
+            region: 'busan',
+          },
+        ],
+      }),
     [`GET /api/persons/${PERSON_ID}/timeline`]: (request) =>
       json(
         request.query.get('page') === '2'
@@ -127,5 +146,10 @@ describe("the person's timeline tab", () => {
     const text = rows();
     expect(text[1]).toContain('Case note written (sensitivity: Sensitive)');
     expect(text[3]).toContain('Consent recorded: any Legal aid');
+    await waitFor(
+      () =>
+        expect(rows()[0]).toContain('Case transfer accepted: Seoul South Hana Center → Busan Hana Center'),
+      SLOW,
+    );
   });
 });

@@ -8,6 +8,7 @@ import { Pager } from '../../platform/ui/Pager';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { TableFrame } from '../../platform/ui/TableFrame';
 import type { PersonDetailData } from '../registry/api';
+import { useCenterName } from '../transfers/api';
 import { TIMELINE_PAGE_SIZE, usePersonTimeline } from './api';
 import { eventGroup, eventText } from './event-text';
 
@@ -24,6 +25,7 @@ const GROUP_COLOR = {
 export default function PersonTimelinePanel({ person }: { person: PersonDetailData }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const centerName = useCenterName();
   const [page, setPage] = useState(1);
   const timeline = usePersonTimeline(person.id, page);
   const items = timeline.data?.items ?? [];
@@ -67,7 +69,7 @@ export default function PersonTimelinePanel({ person }: { person: PersonDetailDa
                         {t(`personTimeline.groups.${group}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{eventText(t, event)}</Table.Td>
+                    <Table.Td>{eventText(t, event, centerName)}</Table.Td>
                     <Table.Td>{event.actor ?? t('personTimeline.system')}</Table.Td>
                   </Table.Tr>
                 );

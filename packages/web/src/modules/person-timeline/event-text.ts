@@ -13,12 +13,16 @@ function consentRecipient(
 }
 
 /** What happened, in a sentence of the user's language. Never free text: the server sends none. */
-export function eventText(t: TFunction, event: TimelineEventData): string {
+export function eventText(
+  t: TFunction,
+  event: TimelineEventData,
+  centerName: (name: string) => string = (name) => name,
+): string {
   switch (event.kind) {
     case 'registered':
       return t('personTimeline.kinds.registered');
     case 'case_opened':
-      return t('personTimeline.kinds.case_opened', { center: event.center });
+      return t('personTimeline.kinds.case_opened', { center: centerName(event.center) });
     case 'case_status_changed':
       return t('personTimeline.kinds.case_status_changed', {
         status: t(`personTimeline.caseStatuses.${event.status}`),
@@ -60,9 +64,15 @@ export function eventText(t: TFunction, event: TimelineEventData): string {
     case 'referral_status':
       return t(`personTimeline.referral.${event.status}`, { recipient: event.recipient });
     case 'transfer_requested':
-      return t('personTimeline.kinds.transfer_requested', { from: event.fromCenter, to: event.toCenter });
+      return t('personTimeline.kinds.transfer_requested', {
+        from: centerName(event.fromCenter),
+        to: centerName(event.toCenter),
+      });
     case 'transfer_decided':
-      return t(`personTimeline.transfer.${event.status}`, { from: event.fromCenter, to: event.toCenter });
+      return t(`personTimeline.transfer.${event.status}`, {
+        from: centerName(event.fromCenter),
+        to: centerName(event.toCenter),
+      });
     default: {
       const unknown: never = event;
       return unknown;

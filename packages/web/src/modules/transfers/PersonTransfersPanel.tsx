@@ -15,6 +15,7 @@ import {
   cancelTransfer,
   type PersonTransferData,
   transferKeys,
+  useCenterName,
   usePersonCases,
   usePersonTransfers,
 } from './api';
@@ -30,6 +31,7 @@ const CLOSED = new Set(['closed', 'transferred']);
 export default function PersonTransfersPanel({ person }: { person: PersonDetailData }) {
   const { t } = useTranslation();
   const me = useMe();
+  const centerName = useCenterName();
   const queryClient = useQueryClient();
   const canWrite = hasPermission(me, 'cases.write');
   const history = usePersonTransfers(person.id);
@@ -56,7 +58,7 @@ export default function PersonTransfersPanel({ person }: { person: PersonDetailD
           </Title>
           {pending ? (
             <Alert color="blue" title={t('transfers.request.pendingTitle')} data-testid="transfer-pending">
-              {t('transfers.request.pendingText', { center: pending.toCenter })}
+              {t('transfers.request.pendingText', { center: centerName(pending.toCenter) })}
             </Alert>
           ) : requesting && openCase ? (
             <TransferRequestForm
@@ -116,6 +118,7 @@ function PersonTransferTable({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const centerName = useCenterName();
   return (
     <TableFrame label={t('transfers.person.tableLabel')}>
       <Table miw={860} aria-label={t('transfers.person.tableLabel')} data-testid="person-transfer-table">
@@ -133,7 +136,10 @@ function PersonTransferTable({
           {items.map((transfer) => (
             <Table.Tr key={transfer.id} data-testid="person-transfer-row">
               <Table.Td>
-                {t('transfers.route', { from: transfer.fromCenter, to: transfer.toCenter })}
+                {t('transfers.route', {
+                  from: centerName(transfer.fromCenter),
+                  to: centerName(transfer.toCenter),
+                })}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{transfer.requestedBy}</Text>
@@ -188,6 +194,7 @@ function WithdrawDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const centerName = useCenterName();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const close = () => {
@@ -211,7 +218,9 @@ function WithdrawDialog({
     <Modal opened={transfer !== null} onClose={close} title={t('transfers.withdraw.title')} centered>
       <Stack gap="md">
         <ProblemAlert problem={problem} />
-        <Text size="sm">{t('transfers.withdraw.text', { center: transfer?.toCenter ?? '' })}</Text>
+        <Text size="sm">
+          {t('transfers.withdraw.text', { center: transfer ? centerName(transfer.toCenter) : '' })}
+        </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('common.close')}

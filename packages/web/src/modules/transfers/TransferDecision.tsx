@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
-import { acceptTransfer, declineTransfer, type TransferData, useCenterWorkers } from './api';
+import { acceptTransfer, declineTransfer, type TransferData, useCenterName, useCenterWorkers } from './api';
 
 export type Decision = { kind: 'accept' | 'decline'; transfer: TransferData };
 
@@ -19,6 +19,7 @@ export function TransferDecisionDialog({
   onDone: (kind: Decision['kind']) => void;
 }) {
   const { t } = useTranslation();
+  const centerName = useCenterName();
   const kind = decision?.kind ?? 'accept';
   return (
     <Modal
@@ -34,7 +35,7 @@ export function TransferDecisionDialog({
             {t('transfers.decide.subject', {
               code: decision.transfer.person.code,
               name: decision.transfer.person.maskedName,
-              from: decision.transfer.fromCenter,
+              from: centerName(decision.transfer.fromCenter),
             })}
           </Text>
           {decision.kind === 'accept' ? (

@@ -5,7 +5,7 @@ import { setCsrfToken } from '../../platform/api';
 import { i18n } from '../../platform/i18n';
 import { fakeServer, json, makeMe, noContent, session } from '../../testing/fake-server';
 import { renderApp } from '../../testing/render';
-import { INCOMING_TRANSFER } from './testing';
+import { BUSAN_CENTER, INCOMING_TRANSFER, OWN_CENTER } from './testing';
 
 const SLOW = { timeout: 10_000 };
 const WORKER = { id: '0190a6b2-0000-7000-8000-0000000000a7', displayName: '이사례' };
@@ -17,6 +17,7 @@ function server(roles: ('case_worker' | 'center_manager')[], locale: 'ko' | 'en'
     'GET /api/transfers': (request) =>
       json({ items: request.query.get('box') === 'incoming' ? incoming : [] }),
     'GET /api/cases/workers': () => json({ items: [WORKER] }),
+    'GET /api/reference/organizations': () => json({ items: [BUSAN_CENTER, OWN_CENTER] }),
     [`POST /api/transfers/${INCOMING_TRANSFER.id}/accept`]: () => {
       incoming = incoming.map((t) => ({
         ...t,
@@ -117,6 +118,8 @@ describe('the transfers page', () => {
     const row = await screen.findByTestId('transfer-row-incoming', {}, SLOW);
     expect(document.querySelector('h1')?.textContent).toBe('Case transfers');
     expect(row.textContent).toContain('김*희 (born 1985)');
+    // Centers by their English names where recorded.
+    await waitFor(() => expect(row.textContent).toContain('Busan Hana Center'), SLOW);
     expect(within(row).getByTestId('transfer-accept').getAttribute('aria-label')).toBe(
       'Accept transfer of P-7K3M-Q9XA',
     );

@@ -10,7 +10,7 @@ import { useLocale } from '../../platform/i18n';
 import { PageHeader } from '../../platform/ui/PageHeader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { TableFrame } from '../../platform/ui/TableFrame';
-import { type TransferBox, type TransferData, transferKeys, useTransfers } from './api';
+import { type TransferBox, type TransferData, transferKeys, useCenterName, useTransfers } from './api';
 import { type Decision, TransferDecisionDialog } from './TransferDecision';
 import { TransferStatus } from './TransferStatus';
 
@@ -24,6 +24,7 @@ function TransferBoxPanel({ box, onDecide }: { box: TransferBox; onDecide: (deci
   const { t } = useTranslation();
   const locale = useLocale();
   const me = useMe();
+  const centerName = useCenterName();
   const list = useTransfers(box);
   const items = list.data?.items ?? [];
   const mayDecide = box === 'incoming' && hasPermission(me, 'cases.assign');
@@ -78,7 +79,7 @@ function TransferBoxPanel({ box, onDecide }: { box: TransferBox; onDecide: (deci
                         })}
                   </Text>
                 </Table.Td>
-                <Table.Td>{transfer[counterpart]}</Table.Td>
+                <Table.Td>{centerName(transfer[counterpart])}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{transfer.reason}</Table.Td>
                 <Table.Td>
                   <TransferStatus status={transfer.status} />

@@ -13,6 +13,7 @@ import {
 } from '@ieum/domain';
 import { useQuery } from '@tanstack/react-query';
 import { request } from '../../platform/api';
+import { organizationName, useLocale } from '../../platform/i18n';
 
 export type TransferBox = 'incoming' | 'outgoing';
 export type TransferData = ReturnType<typeof Transfer.parse>;
@@ -106,4 +107,17 @@ export function acceptTransfer(
 
 export function declineTransfer(transferId: string, input: TransferDeclineInput): Promise<void> {
   return request(`/api/transfers/${id(transferId)}/decline`, { method: 'POST', body: input });
+}
+
+/**
+ * Transfers name centers as recorded (Korean); English screens show a center's English name where one is
+ * recorded, looked up in the reference list of Hana Centers.
+ */
+export function useCenterName(): (name: string) => string {
+  const locale = useLocale();
+  const centers = useHanaCenters(locale === 'en');
+  return (name) => {
+    const center = centers.data?.items.find((item) => item.name === name);
+    return center ? organizationName(center, locale) : name;
+  };
 }
