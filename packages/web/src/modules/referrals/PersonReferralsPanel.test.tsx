@@ -3,8 +3,8 @@ import type { ConsentView } from '@ieum/domain';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../platform/api';
-import { i18n } from '../../platform/i18n';
-import { fakeServer, json, makeMe, problem, session } from '../../testing/fake-server';
+import { changeLocale, i18n } from '../../platform/i18n';
+import { fakeServer, json, makeMe, noContent, problem, session } from '../../testing/fake-server';
 import { MASKED_PERSON, PERSON_ID } from '../../testing/persons';
 import { renderApp } from '../../testing/render';
 import {
@@ -95,6 +95,42 @@ describe('consents on the person page', () => {
     const recorded = await screen.findByTestId(`consent-row-${IDENTITY_CONSENT.id}`, {}, SLOW);
     expect(recorded.getAttribute('data-state')).toBe('active');
     expect(recorded.textContent).toContain('인적사항(성명·생년월일), 법률');
+  });
+});
+
+describe('withdrawing a consent', () => {
+  it('sends the version it saw, and in English says so when someone else changed it first', async () => {
+    // The language chosen on this device, as the locale switch leaves it.
+    await changeLocale('en');
+    const consents: ConsentView[] = [IDENTITY_CONSENT];
+    let answer: 'stale' | 'done' = 'stale';
+    const server = personServer(consents, {
+      [`POST /api/consents/${IDENTITY_CONSENT.id}/withdraw`]: () => {
+        if (answer === 'stale') return problem(409, 'conflict.stale', 'Someone else changed this first.');
+        consents[0] = { ...IDENTITY_CONSENT, state: 'withdrawn', withdrawnOn: '2026-03-02', version: 2 };
+        return noContent();
+      },
+    });
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    await openTab();
+    expect((await screen.findByTestId(`consent-row-${IDENTITY_CONSENT.id}`, {}, SLOW)).textContent).toContain(
+      'In force',
+    );
+
+    fireEvent.click(screen.getByTestId(`consent-withdraw-${IDENTITY_CONSENT.id}`));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/cannot be undone/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByTestId('consent-withdraw-confirm'));
+    expect(await within(dialog).findByText(i18n.t('errors.stale'), {}, SLOW)).toBeTruthy();
+
+    answer = 'done';
+    fireEvent.click(within(dialog).getByTestId('consent-withdraw-confirm'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW);
+    const posts = server.requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.body)).toEqual([{ version: 1 }, { version: 1 }]);
+    const row = await screen.findByTestId(`consent-row-${IDENTITY_CONSENT.id}`);
+    await waitFor(() => expect(row.getAttribute('data-state')).toBe('withdrawn'), SLOW);
+    expect(row.textContent).toContain('Withdrawn on');
   });
 });
 
