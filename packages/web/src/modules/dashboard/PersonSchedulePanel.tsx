@@ -41,7 +41,7 @@ export default function PersonSchedulePanel({ person }: { person: PersonDetailDa
         {tasks.isError ? <ProblemAlert problem={problemOf(tasks.error, t('errors.loadFailed'))} /> : null}
         <TaskTable
           tasks={tasks.data?.items ?? []}
-          label={t('dashboard.personTab.tasksHeading')}
+          label={t('dashboard.personTab.tasksTable')}
           showPerson={false}
           busy={tasks.isFetching || tasks.isPending}
           testId="person-task-table"
