@@ -1,5 +1,6 @@
 import { casePersonTab } from './modules/cases/person-tab';
 import { schedulePersonTab } from './modules/dashboard/person-tab';
+import { mergePersonTab } from './modules/merge/person-tab';
 import { timelinePersonTab } from './modules/person-timeline/person-tab';
 import { referralsPersonTab } from './modules/referrals/person-tab';
 import type { PersonTab } from './modules/registry/PersonPage';
@@ -15,4 +16,5 @@ export const PERSON_TABS: readonly PersonTab[] = [
   referralsPersonTab,
   transfersPersonTab,
   timelinePersonTab,
+  mergePersonTab,
 ];

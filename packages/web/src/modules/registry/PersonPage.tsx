@@ -1,4 +1,4 @@
-import { type Permission, PersonSummary } from '@ieum/domain';
+import { MergedInto, type Permission, PersonSummary } from '@ieum/domain';
 import { Button, Card, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -33,6 +33,23 @@ function PersonNotFound() {
       <PageHeader title={t('persons.notFoundTitle')} />
       <Text>{t('persons.notFoundMessage')}</Text>
       <BackToList />
+    </Stack>
+  );
+}
+
+/** A record merged into another: where its data went (the server says so only when both are in scope). */
+function PersonMergedAway({ target }: { target: { id: string; code: string } }) {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start" data-testid="person-merged-away">
+      <PageHeader title={t('merge.mergedAwayTitle')} />
+      <Text>{t('merge.mergedAwayText', { code: target.code })}</Text>
+      <Group>
+        <Button component={Link} to={`/persons/${target.id}`}>
+          {t('merge.mergedAwayLink', { code: target.code })}
+        </Button>
+        <BackToList />
+      </Group>
     </Stack>
   );
 }
@@ -182,6 +199,10 @@ export default function PersonPage({ tabs = [] }: { tabs?: readonly PersonTab[] 
   const person = usePerson(id, wellFormed);
 
   if (!wellFormed || (isApiError(person.error) && person.error.status === 404)) return <PersonNotFound />;
+  if (isApiError(person.error, 'person.merged')) {
+    const target = person.error.extension('mergedInto', MergedInto);
+    if (target) return <PersonMergedAway target={target} />;
+  }
   if (person.isError) {
     return (
       <Stack>
