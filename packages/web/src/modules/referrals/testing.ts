@@ -1,10 +1,11 @@
-import type { ConsentView, OrganizationSummary, RecipientReferral } from '@ieum/domain';
+import type { ConsentView, RecipientReferral } from '@ieum/domain';
 import { fireEvent, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import { PERSON_ID } from '../../testing/persons';
+import type { OrganizationData } from './api';
 
 /** Made-up organizations, consents and referrals for the module's DOM tests. */
-export const LEGAL_AID: OrganizationSummary = {
+export const LEGAL_AID: OrganizationData = {
   id: '0190a6b2-0000-7000-8000-0000000000d1',
   name: '대한법률구조공단 서울북부지부',
   nameEn: 'Korea Legal Aid Corporation, Seoul North',
@@ -12,7 +13,7 @@ export const LEGAL_AID: OrganizationSummary = {
   region: 'seoul',
 };
 
-export const EMPLOYMENT_CENTER: OrganizationSummary = {
+export const EMPLOYMENT_CENTER: OrganizationData = {
   id: '0190a6b2-0000-7000-8000-0000000000d2',
   name: '서울북부고용센터',
   nameEn: 'Seoul North Employment Center',
