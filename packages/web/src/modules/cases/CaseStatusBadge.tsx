@@ -29,7 +29,7 @@ const SENSITIVITY_COLOR: Record<NoteSensitivity, string> = {
 export function SensitivityBadge({ sensitivity }: { sensitivity: NoteSensitivity }) {
   const { t } = useTranslation();
   return (
-    <Badge color={SENSITIVITY_COLOR[sensitivity]} variant="outline" size="sm">
+    <Badge color={SENSITIVITY_COLOR[sensitivity]} variant="light" size="sm">
       {t(`cases.sensitivity.${sensitivity}`)}
     </Badge>
   );

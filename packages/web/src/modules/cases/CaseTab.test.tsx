@@ -18,9 +18,10 @@ function caseServer(
   detail: () => CaseDetailData | null,
   routes: Parameters<typeof fakeServer>[0] = {},
   roles: Parameters<typeof makeMe>[0] = ['case_worker'],
+  locale: 'ko' | 'en' = 'ko',
 ) {
   return fakeServer({
-    'GET /api/auth/session': session(makeMe(roles), 'csrf-case'),
+    'GET /api/auth/session': session(makeMe(roles, { locale }), 'csrf-case'),
     [`GET /api/persons/${PERSON_ID}`]: () => json(MASKED_PERSON),
     'GET /api/cases': () => {
       const current = detail();
@@ -288,6 +289,22 @@ describe('case management tab', () => {
         sensitivity: 'restricted',
       }),
     );
+  });
+
+  it('reads in English: the tab, the stage and the count of withheld notes', async () => {
+    await i18n.changeLanguage('en');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(caseServer(() => caseDetail({ withheldNotes: 3 }), {}, ['case_worker'], 'en').fetch),
+    );
+    renderApp(`/persons/${PERSON_ID}`);
+    await openCaseTab();
+    expect(screen.getByTestId('person-tab-cases').textContent).toBe('Case management');
+    expect((await screen.findByTestId('notes-withheld')).textContent).toContain(
+      'Restricted notes you cannot open: 3.',
+    );
+    expect(screen.getByTestId('case-status').textContent).toBe('Intake');
+    expect(screen.getByTestId('case-transition-closed').textContent).toBe('Close case');
   });
 
   it('lets a center manager hand the case to another worker of the center', async () => {
