@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../platform/api';
 import { i18n } from '../../platform/i18n';
-import { fakeServer, json, makeMe, noContent, session } from '../../testing/fake-server';
+import { fakeServer, json, makeMe, noContent, problem, session } from '../../testing/fake-server';
 import { MASKED_PERSON, PERSON_ID } from '../../testing/persons';
 import { renderApp } from '../../testing/render';
 
@@ -110,6 +110,38 @@ describe('person schedule tab', () => {
         status: 'no_show',
       }),
     );
+  });
+
+  it('reschedules with the current version, keeping what the form shows', async () => {
+    const server = personServer();
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    renderApp(`/persons/${PERSON_ID}`);
+    await openScheduleTab();
+    fireEvent.click(screen.getByTestId(`appointment-reschedule-${VISIT.id}`));
+    const startsAt = screen.getByTestId('appointment-starts-at') as HTMLInputElement;
+    // 2025-01-13 01:00 UTC is 10:00 in Seoul.
+    expect(startsAt.value).toBe('2025-01-13T10:00');
+    fireEvent.change(startsAt, { target: { value: '2025-01-14T09:00' } });
+    fireEvent.click(screen.getByTestId('appointment-save'));
+    expect(await screen.findByText('일정을 변경했습니다.')).toBeTruthy();
+    expect(server.requests.find((request) => request.method === 'PATCH')?.body).toEqual({
+      version: 2,
+      startsAt: '2025-01-14T00:00:00.000Z',
+      durationMinutes: 60,
+      location: '노원구 상계동',
+      note: '',
+    });
+  });
+
+  it('tells the user when the appointment changed in the meantime', async () => {
+    const server = personServer();
+    server.routes[`PATCH /api/appointments/${VISIT.id}`] = () =>
+      problem(409, 'conflict.stale', '다른 사용자가 먼저 변경했습니다.');
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    renderApp(`/persons/${PERSON_ID}`);
+    await openScheduleTab();
+    fireEvent.click(screen.getByTestId(`appointment-done-${VISIT.id}`));
+    expect(await screen.findByText(/최신 내용을 다시 불러왔으니/)).toBeTruthy();
   });
 
   it('shows a residence officer the deadlines but not the center’s appointments', async () => {
