@@ -2,6 +2,7 @@ import { MergedInto, type Permission, PersonSummary } from '@ieum/domain';
 import { Button, Card, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type ComponentType, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -104,7 +105,7 @@ export interface PersonTab {
   /** Unique, stable: it becomes the tab's id and test id (`person-tab-<value>`). */
   readonly value: string;
   /** The tab's label, already translated. */
-  readonly label: (t: ReturnType<typeof useTranslation>['t']) => string;
+  readonly label: (t: TFunction) => string;
   readonly permission: Permission;
   /** Best `lazy(() => import(…))`, so the module's code loads only when its tab is first opened. */
   readonly Panel: ComponentType<{ person: PersonDetailData }>;
