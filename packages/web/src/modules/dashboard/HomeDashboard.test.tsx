@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { Dashboard } from '@ieum/domain';
+import type { Appointment, Dashboard } from '@ieum/domain';
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../platform/api';
@@ -18,6 +18,19 @@ const MY_WORK: Dashboard['myWork'] = {
   protectionEndingSoon: 1,
 };
 
+const TODAY_VISIT: Appointment = {
+  id: '0190a6b2-0000-7000-8000-0000000000e1',
+  person: { id: '0190a6b2-0000-7000-8000-0000000000c1', code: 'P-7K3M-Q9XA', maskedName: '김*희' },
+  assignee: { id: '0190a6b2-0000-7000-8000-0000000000aa', displayName: '김하나' },
+  startsAt: '2025-01-10T05:30:00.000Z',
+  durationMinutes: 60,
+  kind: 'home_visit',
+  status: 'scheduled',
+  location: null,
+  note: null,
+  version: 1,
+};
+
 function dashboardServer(
   roles: Parameters<typeof makeMe>[0],
   dashboard: Partial<Dashboard>,
@@ -27,6 +40,7 @@ function dashboardServer(
     'GET /api/auth/session': session(makeMe(roles, { locale })),
     'GET /api/dashboard': () =>
       json({ today: '2025-01-10', myWork: MY_WORK, center: null, municipality: null, ...dashboard }),
+    'GET /api/appointments': () => json({ items: [TODAY_VISIT], total: 1 }),
   });
 }
 
@@ -47,7 +61,8 @@ afterEach(() => {
 
 describe('home dashboards', () => {
   it("shows a case worker today's work, each count leading to its list", async () => {
-    vi.stubGlobal('fetch', vi.fn(dashboardServer(['case_worker'], {}).fetch));
+    const server = dashboardServer(['case_worker'], {});
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
     renderApp('/');
     const section = await screen.findByTestId('dashboard-my-work', {}, SLOW);
     expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('오늘의 업무');
@@ -61,6 +76,15 @@ describe('home dashboards', () => {
     );
     expect(screen.queryByTestId('dashboard-center')).toBeNull();
     expect(screen.queryByTestId('dashboard-municipality')).toBeNull();
+    // Today's own appointments, asked for by the Seoul day's bounds.
+    const today = await screen.findByTestId('today-appointments');
+    expect(within(today).getAllByRole('row').slice(1).map(cellsOf)).toEqual([
+      ['14:30', 'P-7K3M-Q9XA', '김*희', '가정 방문', '예정'],
+    ]);
+    const asked = server.requests.find((request) => request.path === '/api/appointments')?.query;
+    expect(asked?.get('mine')).toBe('true');
+    expect(asked?.get('from')).toBe('2025-01-09T15:00:00.000Z');
+    expect(asked?.get('to')).toBe('2025-01-10T15:00:00.000Z');
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 
@@ -120,6 +144,7 @@ describe('home dashboards', () => {
       '/tasks?view=overdue&kind=half_year_report',
     );
     expect(screen.queryByTestId('stat-appointments')).toBeNull();
+    expect(screen.queryByTestId('today-appointments')).toBeNull();
   });
 
   it('asks nothing of the dashboard for a role without a work list', async () => {

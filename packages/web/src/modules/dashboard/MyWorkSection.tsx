@@ -4,6 +4,7 @@ import { formatDate } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
 import type { DashboardData } from './api';
 import { StatCard } from './StatCard';
+import { TodayAppointments } from './TodayAppointments';
 
 /** "Today's work": one's own deadlines and appointments, each number leading to its list. */
 export function MyWorkSection({ dashboard }: { dashboard: DashboardData }) {
@@ -52,6 +53,7 @@ export function MyWorkSection({ dashboard }: { dashboard: DashboardData }) {
           testId="stat-protection"
         />
       </SimpleGrid>
+      {work.appointmentsToday ? <TodayAppointments today={dashboard.today} /> : null}
     </section>
   );
 }

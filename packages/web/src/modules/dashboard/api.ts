@@ -88,6 +88,22 @@ export function usePersonAppointments(personId: string) {
   });
 }
 
+/** The actor's own appointments of one Seoul day (`YYYY-MM-DD`), for the home page. */
+export function useMyAppointmentsOn(date: string, enabled: boolean) {
+  const from = new Date(`${date}T00:00:00+09:00`);
+  const to = new Date(from.getTime() + 86_400_000);
+  return useQuery({
+    queryKey: [...dashboardKeys.appointments, 'mine', date],
+    queryFn: ({ signal }) =>
+      request('/api/appointments', {
+        query: { mine: true, from: from.toISOString(), to: to.toISOString(), pageSize: 100 },
+        schema: AppointmentList,
+        signal,
+      }),
+    enabled,
+  });
+}
+
 function useInvalidateAppointments() {
   const queryClient = useQueryClient();
   return () => {
