@@ -190,7 +190,6 @@ export default function ImportPage() {
               <FileInput
                 label={t('imports.file')}
                 description={t('imports.fileHint')}
-                placeholder={t('imports.filePlaceholder')}
                 accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 value={file}
                 onChange={(chosen) => {

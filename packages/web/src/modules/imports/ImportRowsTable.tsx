@@ -87,7 +87,7 @@ export function ImportRowsTable({ rows }: { rows: readonly ImportRowData[] }) {
                   <Table.Td>{t('imports.rowN', { row: row.row })}</Table.Td>
                   <Table.Td>{row.maskedName ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[row.status]} tt="none">
+                    <Badge variant="light" color={STATUS_COLOR[row.status]} tt="none">
                       {t(`imports.status.${row.status}`)}
                     </Badge>
                   </Table.Td>

@@ -179,7 +179,7 @@ export function MergeCompare({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color="orange" data-testid="merge-submit">
+            <Button type="submit" data-testid="merge-submit">
               {t('merge.submit')}
             </Button>
           </Group>
@@ -197,7 +197,7 @@ export function MergeCompare({
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="orange" loading={saving} onClick={onConfirm} data-testid="merge-confirm">
+            <Button loading={saving} onClick={onConfirm} data-testid="merge-confirm">
               {t('merge.confirm')}
             </Button>
           </Group>

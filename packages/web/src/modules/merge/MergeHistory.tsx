@@ -57,7 +57,7 @@ function UndoForm({ merge, onDone }: { merge: PersonMergeData; onDone: () => voi
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" color="orange" loading={saving} data-testid="merge-undo-submit">
+          <Button type="submit" loading={saving} data-testid="merge-undo-submit">
             {t('merge.undo')}
           </Button>
         </Group>
@@ -81,11 +81,11 @@ function MergeEntry({ merge, onUndo }: { merge: PersonMergeData; onUndo: () => v
             {t('merge.entryTitle', { merged: merge.merged.code, survivor: merge.survivor.code })}
           </Text>
           {merge.undoneAt ? (
-            <Badge color="gray" tt="none">
+            <Badge variant="light" color="gray" tt="none">
               {t('merge.statusUndone')}
             </Badge>
           ) : (
-            <Badge color="teal" tt="none">
+            <Badge variant="light" color="teal" tt="none">
               {t('merge.statusMerged')}
             </Badge>
           )}

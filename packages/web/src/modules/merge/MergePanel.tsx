@@ -33,7 +33,7 @@ function Candidate({ candidate, onCompare }: { candidate: MergeCandidateData; on
           <Text span size="sm">
             {candidate.hanaCenterName}
           </Text>
-          <Badge color={LEVEL_COLOR[candidate.level]} tt="none">
+          <Badge variant="light" color={LEVEL_COLOR[candidate.level]} tt="none">
             {t(`persons.duplicates.levels.${candidate.level}`)}
           </Badge>
           <Text span size="sm">
