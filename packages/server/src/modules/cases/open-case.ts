@@ -8,8 +8,9 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import { users } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { personsFor } from '../registry/persons.repository';
+import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
 import { caseEvents, cases } from './schema';
 
 /** A case worker of this center, to carry a case. */
@@ -44,7 +45,12 @@ export async function openCase(
 ): Promise<{ id: string }> {
   const { actor } = options;
   const found = await personsFor(deps.db, personScopes(actor)).findById(options.personId);
-  if (!found || found.person.hanaCenterId !== actor.organizationId) throw notFound();
+  if (!found || found.person.hanaCenterId !== actor.organizationId)
+    throw await refuseOutOfScope(deps.db, {
+      personId: options.personId,
+      entityType: 'case',
+      entityId: options.personId,
+    });
   const assignee =
     options.assignedWorkerId ?? (actor.roles.includes('case_worker') ? actor.userId : undefined);
   if (!assignee) {

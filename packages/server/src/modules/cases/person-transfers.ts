@@ -8,6 +8,7 @@ import { organizations, users } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { personsFor } from '../registry/persons.repository';
+import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
 import { caseScope, findCase } from './cases.repository';
 import { cases, caseTransfers } from './schema';
 
@@ -25,7 +26,8 @@ export async function listPersonTransfers(
   options: { actor: Actor; personId: string },
 ): Promise<PersonTransfer[]> {
   const { actor, personId } = options;
-  if (!(await personsFor(deps.db, personScopes(actor)).findById(personId))) throw notFound();
+  if (!(await personsFor(deps.db, personScopes(actor)).findById(personId)))
+    throw await refuseOutOfScope(deps.db, { personId, entityType: 'case_transfer', entityId: personId });
   const rows = await deps.db
     .select({
       transfer: caseTransfers,

@@ -6,8 +6,9 @@ import type { Actor } from '../../platform/context';
 import { newId } from '../../platform/db/ids';
 import { organizations } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
-import { AppError, type FieldError, notFound } from '../../platform/errors';
+import { AppError, type FieldError } from '../../platform/errors';
 import { personsFor } from '../registry/persons.repository';
+import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
 import { consents } from './schema';
 
 function field(path: string, ko: string, en: string): FieldError {
@@ -25,7 +26,12 @@ export async function recordConsent(
 ): Promise<{ id: string }> {
   const { actor, input } = options;
   const found = await personsFor(deps.db, personScopes(actor)).findById(options.personId);
-  if (!found) throw notFound();
+  if (!found)
+    throw await refuseOutOfScope(deps.db, {
+      personId: options.personId,
+      entityType: 'consent',
+      entityId: options.personId,
+    });
   const today = seoulDate(deps.now());
 
   const errors: FieldError[] = [];

@@ -6,8 +6,9 @@ import type { Actor } from '../../platform/context';
 import { newId } from '../../platform/db/ids';
 import { organizations } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
-import { AppError, type FieldError, notFound } from '../../platform/errors';
+import { AppError, type FieldError } from '../../platform/errors';
 import { personsFor } from '../registry/persons.repository';
+import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
 import { describeConsentGaps } from './consent-gaps';
 import { consentTermsOf } from './consents.repository';
 import { referralEvents, referrals } from './schema';
@@ -28,7 +29,12 @@ export async function sendReferral(
 ): Promise<{ id: string }> {
   const { actor, input } = options;
   const found = await personsFor(deps.db, personScopes(actor)).findById(input.personId);
-  if (!found) throw notFound();
+  if (!found)
+    throw await refuseOutOfScope(deps.db, {
+      personId: input.personId,
+      entityType: 'referral',
+      entityId: input.personId,
+    });
   const today = seoulDate(deps.now());
 
   const errors: FieldError[] = [];

@@ -118,10 +118,13 @@ describe('who may read a person, a case and a referral', () => {
       await otherCenter.request('GET', `/api/persons/${personId}`);
       await otherCenter.request('POST', `/api/persons/${personId}/unmask`, { reason: '업무 확인' });
       await otherCenter.request('GET', `/api/cases/${caseId}`);
+      await otherCenter.request('GET', `/api/persons/${personId}/consents`);
+      await otherCenter.request('GET', `/api/persons/${personId}/transfers`);
+      expect((await otherCenter.request('POST', '/api/cases', { personId })).statusCode).toBe(404);
       const entries = await entriesSince(before, 'demo-case-worker-2');
       expect(
         entries.filter((entry) => entry.action === 'permission_denied' && entry.subjectId === personId),
-      ).toHaveLength(3);
+      ).toHaveLength(6);
     });
 
     it('does not log a subject for an id that names nobody (nothing to protect, nothing to reveal)', async () => {
