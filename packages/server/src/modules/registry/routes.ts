@@ -180,15 +180,13 @@ export async function registryRoutes(scope: FastifyInstance, deps: Deps): Promis
       schema: { tags, params: ById, body: PersonMergeRequest, response: { 201: PersonMerge } },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await mergePersons(deps, {
-            actor: actorOf(request),
-            survivorId: request.params.id,
-            ...request.body,
-          }),
-        ),
+      reply.status(201).send(
+        await mergePersons(deps, {
+          actor: actorOf(request),
+          survivorId: request.params.id,
+          ...request.body,
+        }),
+      ),
   );
 
   app.post(

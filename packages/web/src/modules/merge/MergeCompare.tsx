@@ -126,7 +126,7 @@ export function MergeCompare({
             message: t('merge.done', { merged: merged.code, survivor: survivor.code }),
           });
           await queryClient.invalidateQueries({ queryKey: ['persons'] });
-          if (survivor.id !== person.id) navigate(`/persons/${survivor.id}`);
+          if (survivor.id !== person.id) void navigate(`/persons/${survivor.id}`);
           else onClose();
         },
         (failure: unknown) => {
