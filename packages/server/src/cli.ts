@@ -148,7 +148,7 @@ const COMMANDS: Record<
         );
         if (result.stopped || values['no-casework']) return 0;
         console.log(
-          'case work (cases, assessments, plans, notes, consents, referrals) at centers with case workers:',
+          'case work (cases, assessments, plans, notes, appointments, consents, referrals) at centers with case workers:',
         );
         const caseworkStarted = performance.now();
         let caseworkReported = -1;
@@ -166,7 +166,7 @@ const COMMANDS: Record<
         console.log(
           [
             `cases opened:            ${work.cases} (${work.assessments} assessments, ${work.goals} goals, ${work.notes} notes)`,
-            `consents and referrals:  ${work.consents} / ${work.referrals}`,
+            `consents and referrals:  ${work.consents} / ${work.referrals}; appointments: ${work.appointments}`,
             `centers without workers: ${work.centersWithoutWorkers} (no case-worker account there to carry a case)`,
             `duration:                ${((performance.now() - caseworkStarted) / 1000).toFixed(1)} s`,
           ].join('\n'),

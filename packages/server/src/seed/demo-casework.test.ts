@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appointments } from '../modules/appointments/schema';
 import { assessments, caseEvents, caseNotes, cases, goals } from '../modules/cases/schema';
 import { consents, referrals } from '../modules/referrals/schema';
 import { persons } from '../modules/registry/schema';
@@ -89,6 +90,9 @@ describe('demo case work', () => {
       .from(referrals)
       .where(sql`${referrals.consentId} is null`);
     expect(uncovered).toEqual([]);
+    const [appointmentCount] = await platform.deps.db.select({ n: count() }).from(appointments);
+    expect(appointmentCount?.n).toBe(first.appointments);
+    expect(first.appointments).toBeGreaterThan(0);
     expect(await findPlaintext(platform.deps.db, ['초기상담 실시', '채무 관련 법률상담을 요청'])).toEqual([]);
   });
 

@@ -10,6 +10,8 @@ import {
   seoulDate,
 } from '@ieum/domain';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { changeAppointment } from '../modules/appointments/change-appointment';
+import { scheduleAppointment } from '../modules/appointments/schedule-appointment';
 import { addGoal, addNote, recordAssessment, transitionCase } from '../modules/cases/change-case';
 import { openCase } from '../modules/cases/open-case';
 import { cases } from '../modules/cases/schema';
@@ -40,6 +42,7 @@ export interface DemoCaseworkResult {
   notes: number;
   consents: number;
   referrals: number;
+  appointments: number;
   /** Hana Centers with persons but no active case worker account: nobody there to carry a case. */
   centersWithoutWorkers: number;
 }
@@ -159,6 +162,7 @@ export async function insertDemoCasework(
     notes: 0,
     consents: 0,
     referrals: 0,
+    appointments: 0,
     centersWithoutWorkers: 0,
   };
   const organizationIds = await demoOrganizationIds(deps.db);
@@ -310,6 +314,8 @@ async function caseworkFor(
     });
     result.notes += 1;
   }
+  if (status !== 'closed')
+    await appointmentsFor(deps, { worker, personId: item.personId, random, today, result });
   if (status === 'closed') {
     await transitionCase(at(deps, stepAt(steps + 0.5)), {
       actor: worker,
@@ -363,4 +369,59 @@ async function caseworkFor(
       }),
     );
   }
+}
+
+const APPOINTMENT_PLACES = ['하나센터 상담실', '주민센터', '고용센터', '가정 방문'];
+
+/**
+ * An open case's meetings: the last one (held, marked done when the clock was then) and, for most, the next
+ * one in the coming two weeks — some today — so the worker's today and the center's calendar are not empty.
+ */
+async function appointmentsFor(
+  deps: Deps,
+  item: {
+    worker: Actor;
+    personId: string;
+    random: Random;
+    today: Date;
+    result: DemoCaseworkResult;
+  },
+): Promise<void> {
+  const { worker, random, today, result } = item;
+  const seoulMidnight = Date.parse(`${seoulDate(today)}T00:00:00+09:00`);
+  const at10 = (days: number, hour: number) => new Date(seoulMidnight + days * DAY + hour * 3600_000);
+  const pastStart = at10(-random.int(3, 40), random.int(9, 16));
+  const { id: past } = await scheduleAppointment(at(deps, new Date(pastStart.getTime() - 7 * DAY)), {
+    actor: worker,
+    personId: item.personId,
+    startsAt: pastStart.toISOString(),
+    durationMinutes: 60,
+    kind: random.pick(['counselling', 'home_visit', 'phone'] as const),
+    location: random.pick(APPOINTMENT_PLACES),
+  });
+  await changeAppointment(at(deps, new Date(pastStart.getTime() + 2 * 3600_000)), {
+    actor: worker,
+    appointmentId: past,
+    version: 1,
+    status: random.chance(0.9) ? 'done' : 'no_show',
+  });
+  result.appointments += 1;
+  if (!random.chance(0.6)) return;
+  const nextStart = at10(
+    random.weighted([
+      [0, 2],
+      [1, 2],
+      [random.int(2, 14), 6],
+    ]),
+    random.int(9, 16),
+  );
+  await scheduleAppointment(at(deps, new Date(today.getTime() - random.int(1, 10) * DAY)), {
+    actor: worker,
+    personId: item.personId,
+    startsAt: nextStart.toISOString(),
+    durationMinutes: random.pick([30, 60, 90]),
+    kind: random.pick(['counselling', 'home_visit', 'accompaniment', 'phone'] as const),
+    location: random.pick(APPOINTMENT_PLACES),
+  });
+  result.appointments += 1;
 }

@@ -186,7 +186,7 @@ export function startDemoPopulation(
     if (work.cases > 0)
       announce(
         `  Demo case work ready: ${work.cases} cases (${work.notes} notes, ${work.goals} goals, ` +
-          `${work.referrals} referrals) for the demo case workers.`,
+          `${work.appointments} appointments, ${work.referrals} referrals) for the demo case workers.`,
       );
   };
   const done = run().catch((error: unknown) => {
