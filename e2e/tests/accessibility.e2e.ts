@@ -1,5 +1,13 @@
-import { describe, it } from 'vitest';
-import { expectNoSeriousA11yViolations, htmlLang, signIn, signOut, useBrowser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import {
+  api,
+  expectNoSeriousA11yViolations,
+  htmlLang,
+  settle,
+  signIn,
+  signOut,
+  useBrowser,
+} from './support/browser';
 
 // axe-core on every page of the platform, in Korean (the default language): no serious or critical
 // violations. Minor and moderate ones are printed but do not fail.
@@ -46,6 +54,54 @@ describe('accessibility (axe-core, Korean)', () => {
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-table').locator('tbody tr').first().waitFor();
     await expectNoSeriousA11yViolations(page, 'the access log page');
+    await signOut(page);
+  });
+});
+
+// The case worker's pages and every tab of a person's record, in English: the second language must be as
+// accessible as the first (labels, names and headings all come from the translation).
+describe('accessibility (axe-core, English)', () => {
+  const { newPage } = useBrowser();
+
+  it("a case worker's pages and a person's tabs", async () => {
+    const page = await newPage();
+    await signIn(page, 'demo-case-worker');
+    await page.getByTestId('locale-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const person = await api<{ id: string }>(page, 'POST', '/api/persons', {
+      name: '제갈은혜',
+      birthDate: '1979-11-23',
+      sex: 'female',
+    });
+    await api(page, 'POST', '/api/cases', { personId: person.id });
+
+    for (const [path, label] of [
+      ['/', 'home (today)'],
+      ['/cases', 'cases'],
+      ['/tasks', 'work list'],
+      ['/referrals', 'referrals'],
+      ['/transfers', 'transfers'],
+      ['/persons/import', 'cohort import'],
+    ] as const) {
+      await page.goto(path);
+      await page.locator('main h1').first().waitFor();
+      await settle(page);
+      expect(await htmlLang(page)).toBe('en');
+      await expectNoSeriousA11yViolations(page, `${label} (en)`);
+    }
+
+    await page.goto(`/persons/${person.id}`);
+    await page.getByTestId('person-tab-overview').waitFor();
+    const tabs = page.locator('[data-testid^="person-tab-"][role="tab"]');
+    const values = await tabs.evaluateAll((nodes) =>
+      nodes.map((node) => node.getAttribute('data-testid') ?? ''),
+    );
+    expect(values.length).toBeGreaterThanOrEqual(5);
+    for (const testId of values) {
+      await page.getByTestId(testId).click();
+      await settle(page);
+      await expectNoSeriousA11yViolations(page, `person ${testId} (en)`);
+    }
     await signOut(page);
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ko } from '../../packages/web/src/i18n';
-import { expectNoSeriousA11yViolations, settle, signIn, useBrowser } from './support/browser';
+import { api, expectNoSeriousA11yViolations, settle, signIn, useBrowser } from './support/browser';
 
 const texts = ko.transfers;
 /** demo-case-worker's center is 서울남부하나센터 (hana-3); demo-case-worker-2's is 부산하나센터 (hana-5). */
@@ -21,19 +21,6 @@ let person: { id: string; code: string } | null = null;
 function registered<T>(value: T | null, what: string): T {
   expect(value, `an earlier test did not leave ${what}`).not.toBeNull();
   return value as T;
-}
-
-/** Calls the API as the signed-in user of the page (its cookie, and the session's CSRF token). */
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const session = await page.request.get('/api/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await page.request.fetch(path, {
-    method,
-    headers: { 'x-csrf-token': csrfToken },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
 }
 
 async function chooseOption(page: Page, testId: string, label: string): Promise<void> {

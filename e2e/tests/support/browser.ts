@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 export const baseUrl = inject('baseUrl');
@@ -109,4 +109,17 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
     throw new Error(
       `axe-core found ${serious.length} serious/critical accessibility violation(s) on ${label} (${page.url()}):\n${report}`,
     );
+}
+
+/** Calls the API as the signed-in user of the page (its cookie, and the session's CSRF token). */
+export async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+  const session = await page.request.get('/api/auth/session');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { 'x-csrf-token': csrfToken },
+    ...(data === undefined ? {} : { data }),
+  });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
 }
