@@ -2,19 +2,19 @@ import {
   CONSENT_PURPOSES,
   ConsentInput,
   type ConsentPurpose,
-  DATA_CATEGORIES,
   type DataCategory,
   REFERRAL_RECIPIENT_TYPES,
   type RecipientType,
   seoulDate,
 } from '@ieum/domain';
-import { Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { organizationName, useLocale } from '../../platform/i18n';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { recordConsent, useRecipientOrganizations } from './api';
+import { CategoriesField } from './CategoriesField';
 
 /** A year from `day`, the day before the same date: the usual period of a signed consent form. */
 function aYearFrom(day: string): string {
@@ -125,25 +125,13 @@ export function ConsentForm({
             comboboxProps={{ withinPortal: true }}
           />
         )}
-        <Checkbox.Group
-          label={t('referrals.fields.categories')}
+        <CategoriesField
           description={t('referrals.consent.categoriesHint')}
-          required
           value={values.categories}
-          onChange={(categories) => setValue('categories', categories as DataCategory[])}
+          onChange={(categories) => setValue('categories', categories)}
           error={error('categories')}
-        >
-          <Stack gap={6} mt={6}>
-            {DATA_CATEGORIES.map((category) => (
-              <Checkbox
-                key={category}
-                value={category}
-                label={t(`referrals.categories.${category}`)}
-                data-testid={`consent-category-${category}`}
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+          testIdPrefix="consent-category"
+        />
         <Select
           label={t('referrals.fields.purpose')}
           required

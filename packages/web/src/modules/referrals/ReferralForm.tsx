@@ -1,23 +1,11 @@
 import {
   CONSENT_PURPOSES,
   type ConsentPurpose,
-  DATA_CATEGORIES,
   type DataCategory,
   ReferralInput,
   seoulDate,
 } from '@ieum/domain';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../platform/api';
@@ -25,6 +13,7 @@ import { messageText, useForm } from '../../platform/forms';
 import { organizationName, useLocale } from '../../platform/i18n';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { type ConsentData, sendReferral, useRecipientOrganizations } from './api';
+import { CategoriesField } from './CategoriesField';
 import { checkConsent, gapText } from './consent-check';
 
 /** The domain's limit on the message. */
@@ -140,25 +129,13 @@ export function ReferralForm({
           data-testid="referral-purpose"
           comboboxProps={{ withinPortal: true }}
         />
-        <Checkbox.Group
-          label={t('referrals.fields.categories')}
+        <CategoriesField
           description={t('referrals.send.categoriesHint')}
-          required
           value={values.categories}
-          onChange={(categories) => setValue('categories', categories as DataCategory[])}
+          onChange={(categories) => setValue('categories', categories)}
           error={error('categories')}
-        >
-          <Stack gap={6} mt={6}>
-            {DATA_CATEGORIES.map((category) => (
-              <Checkbox
-                key={category}
-                value={category}
-                label={t(`referrals.categories.${category}`)}
-                data-testid={`referral-category-${category}`}
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+          testIdPrefix="referral-category"
+        />
         {check ? (
           <Alert
             color={check.covered ? 'teal' : 'red'}
