@@ -43,7 +43,11 @@ afterEach(() => {
   onSessionLost(null);
 });
 
-describe('readProblem', () => {
+describe('readProblem', () => {    mockFetch(() => created);
+    await expect(request('/api/things', { method: 'POST', body: {} })).resolves.toBeUndefined();
+    expect(created.bodyUsed).toBe(true);
+  });
+
   it('returns the RFC 9457 body with code and field errors', async () => {
     const problem = await readProblem(
       problemResponse(422, {
@@ -65,6 +69,12 @@ describe('readProblem', () => {
 });
 
 describe('request', () => {
+  it('reads the body of a success the caller wants nothing from, so the response does not stay open', async () => {
+    const created = new Response(JSON.stringify({ id: 'x' }), {
+      status: 201,
+      headers: { 'Content-Type': 'application/json' },
+    });
+
   it('sends the CSRF token on state-changing requests only', async () => {
     const calls = mockFetch(() => new Response(null, { status: 204 }));
     setCsrfToken('token-123');

@@ -175,7 +175,12 @@ export async function request<T>(
     throw new ApiError(problem, extensions);
   }
 
-  if (!options.schema) return undefined;
+  if (!options.schema) {
+    // Read (and drop) a body the caller does not want: an unread body keeps the response open, so the
+    // connection is not reused and the browser never sees the request finish.
+    await response.text();
+    return undefined;
+  }
   let body: unknown;
   try {
     body = await response.json();
