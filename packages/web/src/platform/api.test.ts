@@ -43,11 +43,7 @@ afterEach(() => {
   onSessionLost(null);
 });
 
-describe('readProblem', () => {    mockFetch(() => created);
-    await expect(request('/api/things', { method: 'POST', body: {} })).resolves.toBeUndefined();
-    expect(created.bodyUsed).toBe(true);
-  });
-
+describe('readProblem', () => {
   it('returns the RFC 9457 body with code and field errors', async () => {
     const problem = await readProblem(
       problemResponse(422, {
@@ -74,6 +70,10 @@ describe('request', () => {
       status: 201,
       headers: { 'Content-Type': 'application/json' },
     });
+    mockFetch(() => created);
+    await expect(request('/api/things', { method: 'POST', body: {} })).resolves.toBeUndefined();
+    expect(created.bodyUsed).toBe(true);
+  });
 
   it('sends the CSRF token on state-changing requests only', async () => {
     const calls = mockFetch(() => new Response(null, { status: 204 }));
