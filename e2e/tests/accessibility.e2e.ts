@@ -102,6 +102,10 @@ describe('accessibility (axe-core, English)', () => {
       await settle(page);
       await expectNoSeriousA11yViolations(page, `person ${testId} (en)`);
     }
+    // The choice is saved on the account: give the shared demo account its Korean back for the other tests.
+    await page.getByTestId('locale-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    await settle(page);
     await signOut(page);
   });
 });
