@@ -2,12 +2,12 @@ import { ReferralSummary as ReferralSummarySchema } from '@ieum/domain';
 import { Alert, Anchor, Button, Card, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError, problemOf } from '../../platform/api';
 import { formatDate, formatDateTime } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
+import { Fact } from '../../platform/ui/Fact';
 import { PageHeader } from '../../platform/ui/PageHeader';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
@@ -23,15 +23,6 @@ function BackToList() {
     <Button variant="default" component={Link} to="/referrals">
       {t('referrals.detail.backToList')}
     </Button>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={180}>{label}</Table.Th>
-      <Table.Td>{children}</Table.Td>
-    </Table.Tr>
   );
 }
 

@@ -3,13 +3,14 @@ import { Button, Card, Group, Stack, Table, Tabs, Text, Title } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type ComponentType, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { type ComponentType, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError, problemOf } from '../../platform/api';
 import { hasPermission, useMe } from '../../platform/auth/session';
 import { formatDate, formatDateTime } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
+import { Fact } from '../../platform/ui/Fact';
 import { PageHeader } from '../../platform/ui/PageHeader';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
@@ -52,15 +53,6 @@ function PersonMergedAway({ target }: { target: { id: string; code: string } }) 
         <BackToList />
       </Group>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={180}>{label}</Table.Th>
-      <Table.Td>{children}</Table.Td>
-    </Table.Tr>
   );
 }
 
