@@ -22,3 +22,8 @@ export * from './registry/schemas';
 export * from './registry/statutory-timeline';
 export * from './time/calendar';
 export * from './timeline/schemas';
+export * from './protection/profile';
+export * from './protection/schemas';
+export * from './protection/screening';
+export * from './protection/screening-rules';
+export * from './protection/signal-types';
