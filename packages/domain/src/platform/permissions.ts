@@ -26,6 +26,17 @@ export const PERMISSIONS = [
   'referrals.read',
   'referrals.send',
   'referrals.receive',
+  'protection.read',
+  'protection.act',
+  'protection.assign',
+  'protection.screen',
+  'protection.import',
+  'protection.reports',
+  'signals.submit',
+  'surveys.read',
+  'surveys.manage',
+  'surveys.assign',
+  'surveys.check',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +55,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consents.manage',
     'referrals.read',
     'referrals.send',
+    'protection.read',
+    'protection.act',
+    'surveys.read',
+    'surveys.check',
   ],
   center_manager: [
     'persons.read',
@@ -60,6 +75,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consents.manage',
     'referrals.read',
     'referrals.send',
+    'protection.read',
+    'protection.act',
+    'surveys.read',
+    'surveys.check',
+    'protection.assign',
+    'protection.screen',
+    'protection.import',
+    'protection.reports',
+    'surveys.assign',
   ],
   residence_officer: [
     'persons.read',
@@ -68,6 +92,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tasks.update',
     'referrals.read',
     'referrals.receive',
+    'protection.read',
+    'protection.act',
+    'surveys.read',
+    'surveys.check',
+    'protection.import',
   ],
   employment_officer: [
     'persons.read',
@@ -77,13 +106,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'referrals.read',
     'referrals.receive',
   ],
-  safety_officer: ['persons.read', 'persons.unmask', 'tasks.read', 'tasks.update'],
+  safety_officer: [
+    'persons.read',
+    'persons.unmask',
+    'tasks.read',
+    'tasks.update',
+    'protection.read',
+    'protection.act',
+    'surveys.read',
+    'surveys.check',
+  ],
   partner: ['referrals.read', 'referrals.receive'],
   foundation_staff: [],
-  plan_manager: ['organizations.read'],
+  // National statistics and the survey rounds, as aggregates: no person is visible to a plan manager.
+  plan_manager: ['organizations.read', 'protection.reports', 'surveys.read', 'surveys.manage'],
   task_reporter: [],
   privacy_auditor: ['audit.read', 'audit.review', 'users.read', 'organizations.read'],
   admin: ['organizations.read', 'organizations.manage', 'users.read', 'users.manage'],
+  agency_system: ['signals.submit'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -13,6 +13,7 @@ export const ROLES = [
   'task_reporter',
   'privacy_auditor',
   'admin',
+  'agency_system',
 ] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
@@ -39,6 +40,7 @@ export const ORGANIZATION_TYPES = [
   'legal_aid',
   'partner_ngo',
   'employer',
+  'public_agency',
 ] as const;
 export const OrganizationType = z.enum(ORGANIZATION_TYPES);
 export type OrganizationType = z.infer<typeof OrganizationType>;
@@ -55,6 +57,9 @@ export const ROLES_BY_ORGANIZATION_TYPE: Record<OrganizationType, readonly Role[
   legal_aid: ['partner', 'task_reporter'],
   partner_ngo: ['partner'],
   employer: ['partner'],
+  // Agencies whose systems send risk signals (utilities, health insurance, the welfare information service):
+  // an account of theirs submits signals through the API with a key and sees nothing.
+  public_agency: ['agency_system'],
 };
 
 export function roleFitsOrganization(role: Role, type: OrganizationType): boolean {

@@ -381,3 +381,76 @@ export const SurveyCheckView = z.object({
   version: Version,
 });
 export type SurveyCheckView = z.infer<typeof SurveyCheckView>;
+
+/** Everything the person page's protection tab shows. */
+export const PersonProtection = z.object({
+  profile: ProtectionProfileView,
+  score: RiskScoreView.nullable(),
+  signals: z.array(SignalView),
+  alerts: z.array(AlertListItem),
+});
+export type PersonProtection = z.infer<typeof PersonProtection>;
+
+export const AlertTake = z.object({ version: Version });
+
+export const SignalTypeList = z.object({
+  items: z.array(
+    z.object({
+      type: SignalType,
+      ko: z.string(),
+      en: z.string(),
+      source: z.object({ ko: z.string(), en: z.string() }),
+      valueUnit: z.object({ ko: z.string(), en: z.string() }).nullable(),
+      validFrom: z.string(),
+      validUntil: z.string().nullable(),
+    }),
+  ),
+});
+
+// ——— CSV import of signals (a file an agency sent; preview, then commit with progress) ———
+
+export const SignalImportRow = z.object({
+  /** 1-based line in the file, the header being line 1. */
+  line: z.number().int(),
+  status: z.enum(['valid', 'invalid']),
+  personCode: z.string().nullable(),
+  type: SignalType.nullable(),
+  observedOn: z.string().nullable(),
+  value: z.number().nullable(),
+  errors: z.array(FieldMessage),
+});
+export const SignalImportView = z.object({
+  id: z.uuid(),
+  status: z.enum(['previewed', 'importing', 'done', 'cancelled']),
+  total: z.number().int(),
+  valid: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  /** Only in the answer to the upload; never stored in the clear. */
+  rows: z.array(SignalImportRow).optional(),
+});
+export type SignalImportView = z.infer<typeof SignalImportView>;
+export const SignalImportCommit = z.object({ onlyValid: z.boolean().default(false) });
+
+// ——— reports ———
+
+export const ProtectionReportQuery = z.object({ from: IsoDateString, to: IsoDateString });
+export const ProtectionReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  scope: z.enum(['center', 'national']),
+  alertsByLevel: z.record(AlertLevel, SuppressedCount),
+  alertsByRegion: z.array(
+    z.object({ region: z.string(), crisis: SuppressedCount, high: SuppressedCount, watch: SuppressedCount }),
+  ),
+  firstContact: z.object({
+    /** Alerts with a reached contact in the period (suppressed below 5, and then the figures are null too). */
+    reached: SuppressedCount,
+    medianHours: z.number().nullable(),
+    withinDeadlineShare: z.number().nullable(),
+  }),
+  outcomes: z.record(AlertOutcome, SuppressedCount),
+  servicesByProvider: z.record(ServiceProvider, SuppressedCount),
+  openOverdue: SuppressedCount,
+});
+export type ProtectionReport = z.infer<typeof ProtectionReport>;

@@ -29,6 +29,7 @@ function scopeOfRole(role: Role, actor: Actor): PersonScope | null {
     case 'task_reporter':
     case 'privacy_auditor':
     case 'admin':
+    case 'agency_system':
       return null;
     default: {
       const unknown: never = role;
