@@ -185,7 +185,7 @@ export function scorePerson(facts: ScreeningFacts, rules: ScreeningRules, asOf: 
   };
 }
 
-const CODE_ORDER: Record<ScreeningReason['code'], number> = {
+export const REASON_ORDER: Record<ScreeningReason['code'], number> = {
   signal: 0,
   children_with_hardship: 1,
   no_contact: 2,
@@ -202,14 +202,19 @@ function reasonKey(reason: ScreeningReason): string {
   return '';
 }
 
+// Plain code-point order (the database sorts the same keys with COLLATE "C").
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Positive contributions largest first, then the adjustments; a fixed order so that stored reasons compare. */
 export function sortReasons(reasons: readonly ScreeningReason[]): ScreeningReason[] {
   return [...reasons].sort(
     (a, b) =>
       Number(a.points < 0) - Number(b.points < 0) ||
       b.points - a.points ||
-      CODE_ORDER[a.code] - CODE_ORDER[b.code] ||
-      reasonKey(a).localeCompare(reasonKey(b)),
+      REASON_ORDER[a.code] - REASON_ORDER[b.code] ||
+      compareCodePoints(reasonKey(a), reasonKey(b)),
   );
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
+import { rowsOf } from '../platform/db/rows';
 
 export interface PlaintextHit {
   readonly table: string;
@@ -80,9 +81,4 @@ export async function scannedTables(db: Db): Promise<string[]> {
       order by 1`),
   );
   return rows.map((row) => row.name);
-}
-
-/** `execute` answers `{ rows }` on node-postgres and on PGlite alike. */
-function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
