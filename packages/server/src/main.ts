@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { startProtectionSchedule } from './modules/protection/nightly-screening';
 import { createApp, openPlatform } from './platform/bootstrap';
 import { ConfigError, loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/lock';
@@ -17,6 +18,12 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   // After listen, so start-up stays fast: an empty demo registry fills in the background.
   const population = demo ? startDemoPopulation(platform.deps, app.log, (line) => console.log(line)) : null;
+  // Crisis screening every night at 02:00 (Korea), and once now if the last night's run is missing — after
+  // the demo data, so that it sees the whole population.
+  const protection = startProtectionSchedule(platform.deps, app.log);
+  void (population?.finished ?? Promise.resolve())
+    .then(() => protection.catchUp())
+    .catch((error: unknown) => app.log.error({ err: error }, 'protection: catch-up screening failed'));
 
   // A signal to the whole process group (Ctrl-C, a service manager) reaches npm, tsx and node alike, so the
   // server may hear it twice: shut down once, and never let a repeated signal kill it half-way (the data
@@ -27,6 +34,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     await population?.stop();
+    await protection.stop();
     await app.close();
     await platform.close();
     process.exit(0);

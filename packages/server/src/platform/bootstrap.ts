@@ -5,6 +5,7 @@ import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { dashboardRoutes } from '../modules/dashboard/routes';
 import { personTimelineRoutes } from '../modules/person-timeline/routes';
+import { screeningRoutes } from '../modules/protection/screening-routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { referralRoutes } from '../modules/referrals/routes';
 import { registryRoutes } from '../modules/registry/routes';
@@ -30,6 +31,7 @@ export const ROUTE_PLUGINS = [
   appointmentRoutes,
   dashboardRoutes,
   personTimelineRoutes,
+  screeningRoutes,
 ] as const;
 
 export interface Platform {

@@ -121,6 +121,8 @@ export interface PopulationLog {
 }
 
 export interface BackgroundPopulation {
+  /** Settles when the demo data is complete (or the filling stopped or failed; it never rejects). */
+  readonly finished: Promise<void>;
   /** Stops after the batch in progress (it commits or not as a whole) and waits for it. */
   stop(): Promise<void>;
 }
@@ -195,6 +197,7 @@ export function startDemoPopulation(
     log.error({ error: message.slice(0, 300) }, 'demo population: failed');
   });
   return {
+    finished: done,
     async stop() {
       controller.abort();
       await done;
