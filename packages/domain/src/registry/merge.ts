@@ -28,6 +28,10 @@ export const MERGE_MOVED_KINDS = [
   'referrals',
   'appointments',
   'searchTokens',
+  'protectionSignals',
+  'protectionAlerts',
+  'surveyChecks',
+  'protectionProfiles',
 ] as const;
 export const MergeMovedKind = z.enum(MERGE_MOVED_KINDS);
 export type MergeMovedKind = z.infer<typeof MergeMovedKind>;

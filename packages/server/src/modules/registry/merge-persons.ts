@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/context';
 import { newId } from '../../platform/db/ids';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { bothHaveOpenAlerts } from '../protection/protection-moves';
 import { survivorFill } from './merge-fields';
 import { conflictingOpenCases, copySearchTokens, movePersonRows } from './person-data-moves';
 import { readPersonMerge } from './person-merges.repository';
@@ -48,6 +49,11 @@ export async function mergePersons(
       throw refuse(
         '두 기록 모두 같은 하나센터에서 진행 중인 사례가 있습니다. 한쪽 사례를 종결한 뒤 병합해 주십시오.',
         'Both records have an open case at the same Hana Center. Close one of the cases, then merge.',
+      );
+    if (await bothHaveOpenAlerts(tx, survivor.id, merged.id))
+      throw refuse(
+        '두 기록 모두 처리 중인 위기 알림이 있습니다. 한쪽 알림을 종결한 뒤 병합해 주십시오.',
+        'Both records have an open crisis alert. Close one of the alerts, then merge.',
       );
 
     const now = deps.now();

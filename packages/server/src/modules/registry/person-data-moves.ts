@@ -4,6 +4,11 @@ import type { Vault } from '../../platform/crypto/vault';
 import type { Tx } from '../../platform/db/client';
 import { appointments } from '../appointments/schema';
 import { assessments, caseEvents, caseNotes, cases, caseTransfers, goals } from '../cases/schema';
+import {
+  moveProtectionRows,
+  PROTECTION_TABLES_WITH_A_PERSON,
+  protectionRowsStillWith,
+} from '../protection/protection-moves';
 import { consents, referralEvents, referrals } from '../referrals/schema';
 import { tasks } from '../timeline/schema';
 import { personSearchTokens } from './schema';
@@ -32,6 +37,7 @@ export const TABLES_MOVED_WITH_A_PERSON = [
   'referral_events',
   'appointments',
   'person_search_tokens',
+  ...PROTECTION_TABLES_WITH_A_PERSON,
 ] as const;
 
 /** Tables with a `person_id` that deliberately stay with their record (see the comment of each). */
@@ -227,7 +233,7 @@ export async function movePersonRows(
       .where(eq(appointments.id, row.id));
   }
   moved.appointments = appointmentRows.map((row) => row.id);
-  return moved;
+  return { ...moved, ...(await moveProtectionRows(vault, tx, options)) };
 }
 
 /**
@@ -298,6 +304,7 @@ export async function stillWith(tx: Tx, personId: string, moved: MovedRows): Pro
         .select({ n })
         .from(appointments)
         .where(and(inArray(appointments.id, ids), eq(appointments.personId, personId))),
-    ))
+    )) &&
+    (await protectionRowsStillWith(tx, personId, moved))
   );
 }
