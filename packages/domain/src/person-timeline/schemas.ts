@@ -3,6 +3,9 @@ import { CaseStatus, NeedDomain, NoteSensitivity } from '../cases/lifecycle';
 import { GOAL_STATUSES } from '../cases/schemas';
 import { ReferralStatus } from '../consent/referral-lifecycle';
 import { ConsentPurpose, DataCategory, RecipientType } from '../consent/terms';
+import { AlertOutcome, ContactMethod } from '../protection/schemas';
+import { AlertLevel } from '../protection/screening-rules';
+import { SignalType } from '../protection/signal-types';
 import { TaskKind } from '../timeline/schemas';
 
 /**
@@ -61,6 +64,10 @@ export const PersonTimelineEvent = z.discriminatedUnion('kind', [
     fromCenter: z.string(),
     toCenter: z.string(),
   }),
+  z.object({ ...base, kind: z.literal('signal_received'), signalType: SignalType, observedOn: z.string() }),
+  z.object({ ...base, kind: z.literal('alert_opened'), level: AlertLevel }),
+  z.object({ ...base, kind: z.literal('alert_contact'), method: ContactMethod, reached: z.boolean() }),
+  z.object({ ...base, kind: z.literal('alert_closed'), outcome: AlertOutcome }),
 ]);
 export type PersonTimelineEvent = z.infer<typeof PersonTimelineEvent>;
 export type PersonTimelineKind = PersonTimelineEvent['kind'];

@@ -1,12 +1,16 @@
 import type {
+  AlertLevel,
+  AlertOutcome,
   CaseStatus,
   ConsentPurpose,
+  ContactMethod,
   DataCategory,
   NeedDomain,
   NoteSensitivity,
   PersonTimelineEvent,
   RecipientType,
   ReferralStatus,
+  SignalType,
   Task,
 } from '@ieum/domain';
 import { and, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
@@ -16,6 +20,7 @@ import type { Queryable } from '../../platform/db/client';
 import { auditLog, organizations, users } from '../../platform/db/schema';
 import { caseScope } from '../cases/cases.repository';
 import { assessments, caseEvents, caseNotes, cases, caseTransfers, goals } from '../cases/schema';
+import { protectionAlerts, protectionContacts, protectionSignals } from '../protection/schema';
 import { consents, referralEvents, referrals } from '../referrals/schema';
 import { persons } from '../registry/schema';
 import { tasks } from '../timeline/schema';
@@ -359,6 +364,108 @@ const transfersDecided: Source = async (q, personId, limit) => {
   );
 };
 
+const signalsReceived: Source = async (q, personId, limit) => {
+  const rows = await q
+    .select({
+      id: protectionSignals.id,
+      at: protectionSignals.receivedAt,
+      type: protectionSignals.type,
+      observedOn: protectionSignals.observedOn,
+      actor: actorUser.displayName,
+      total,
+    })
+    .from(protectionSignals)
+    .leftJoin(actorUser, eq(actorUser.id, protectionSignals.recordedBy))
+    .where(eq(protectionSignals.personId, personId))
+    .orderBy(desc(protectionSignals.receivedAt))
+    .limit(limit);
+  return pageOf(
+    rows,
+    rows.map((r) => ({
+      kind: 'signal_received',
+      id: `signal:${r.id}`,
+      at: iso(r.at),
+      actor: r.actor,
+      signalType: r.type as SignalType,
+      observedOn: r.observedOn,
+    })),
+  );
+};
+
+const alertsOpened: Source = async (q, personId, limit) => {
+  const rows = await q
+    .select({ id: protectionAlerts.id, at: protectionAlerts.openedAt, level: protectionAlerts.level, total })
+    .from(protectionAlerts)
+    .where(eq(protectionAlerts.personId, personId))
+    .orderBy(desc(protectionAlerts.openedAt))
+    .limit(limit);
+  // The level it has now: a raised alert shows the level it reached.
+  return pageOf(
+    rows,
+    rows.map((r) => ({
+      kind: 'alert_opened',
+      id: `alert:${r.id}`,
+      at: iso(r.at),
+      actor: null,
+      level: r.level as AlertLevel,
+    })),
+  );
+};
+
+const alertContacts: Source = async (q, personId, limit) => {
+  const rows = await q
+    .select({
+      id: protectionContacts.id,
+      at: protectionContacts.contactedAt,
+      method: protectionContacts.method,
+      reached: protectionContacts.reached,
+      actor: actorUser.displayName,
+      total,
+    })
+    .from(protectionContacts)
+    .leftJoin(actorUser, eq(actorUser.id, protectionContacts.recordedBy))
+    .where(eq(protectionContacts.personId, personId))
+    .orderBy(desc(protectionContacts.contactedAt))
+    .limit(limit);
+  return pageOf(
+    rows,
+    rows.map((r) => ({
+      kind: 'alert_contact',
+      id: `alert_contact:${r.id}`,
+      at: iso(r.at),
+      actor: r.actor,
+      method: r.method as ContactMethod,
+      reached: r.reached,
+    })),
+  );
+};
+
+const alertsClosed: Source = async (q, personId, limit) => {
+  const rows = await q
+    .select({
+      id: protectionAlerts.id,
+      at: protectionAlerts.closedAt,
+      outcome: protectionAlerts.outcome,
+      actor: actorUser.displayName,
+      total,
+    })
+    .from(protectionAlerts)
+    .leftJoin(actorUser, eq(actorUser.id, protectionAlerts.closedBy))
+    .where(and(eq(protectionAlerts.personId, personId), isNotNull(protectionAlerts.closedAt)))
+    .orderBy(desc(protectionAlerts.closedAt))
+    .limit(limit);
+  return pageOf(
+    rows,
+    rows.map((r) => ({
+      kind: 'alert_closed',
+      id: `alert_closed:${r.id}`,
+      at: iso(r.at as Date),
+      actor: r.actor,
+      outcome: r.outcome as AlertOutcome,
+    })),
+  );
+};
+
 /**
  * The sources this actor may see: the timeline never shows more than the modules' own screens would.
  * Case history follows the case scope; tasks, consents and referrals their read permissions; transfers
@@ -373,5 +480,6 @@ export function timelineSourcesFor(actor: Actor): Source[] {
     ...(can('consents.read') ? [consentsGiven, consentsWithdrawn] : []),
     ...(can('referrals.send') ? [referralHistory] : []),
     ...(can('cases.read') ? [transfersRequested, transfersDecided] : []),
+    ...(can('protection.read') ? [signalsReceived, alertsOpened, alertContacts, alertsClosed] : []),
   ];
 }

@@ -19,6 +19,7 @@ const GROUP_COLOR = {
   consent: 'teal',
   referral: 'orange',
   transfer: 'indigo',
+  protection: 'red',
 } as const;
 
 /** Everything recorded on the person, newest first, page by page: what, when and by whom. */

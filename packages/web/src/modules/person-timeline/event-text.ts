@@ -1,4 +1,4 @@
-import type { RecipientType } from '@ieum/domain';
+import { type RecipientType, type SignalType, signalTypeDefinition } from '@ieum/domain';
 import type { TFunction } from 'i18next';
 import type { TimelineEventData } from './api';
 
@@ -10,6 +10,11 @@ function consentRecipient(
   return event.recipientType
     ? t('personTimeline.anyOfType', { type: t(`organizationTypes.${event.recipientType}`) })
     : '';
+}
+
+function signalLabel(t: TFunction, type: SignalType): string {
+  const definition = signalTypeDefinition(type);
+  return t('personTimeline.signalLabel', { ko: definition.ko, en: definition.en });
 }
 
 /** What happened, in a sentence of the user's language. Never free text: the server sends none. */
@@ -73,6 +78,28 @@ export function eventText(
         from: centerName(event.fromCenter),
         to: centerName(event.toCenter),
       });
+    case 'signal_received':
+      return t('personTimeline.kinds.signal_received', {
+        signal: signalLabel(t, event.signalType),
+        observed: event.observedOn,
+      });
+    case 'alert_opened':
+      return t('personTimeline.kinds.alert_opened', {
+        level: t(`personTimeline.alertLevels.${event.level}`),
+      });
+    case 'alert_contact':
+      return t(
+        event.reached
+          ? 'personTimeline.kinds.alert_contact_reached'
+          : 'personTimeline.kinds.alert_contact_missed',
+        {
+          method: t(`personTimeline.contactMethods.${event.method}`),
+        },
+      );
+    case 'alert_closed':
+      return t('personTimeline.kinds.alert_closed', {
+        outcome: t(`personTimeline.alertOutcomes.${event.outcome}`),
+      });
     default: {
       const unknown: never = event;
       return unknown;
@@ -83,7 +110,7 @@ export function eventText(
 /** The kind's group, for the badge beside each entry (words, not colour alone). */
 export function eventGroup(
   event: TimelineEventData,
-): 'registry' | 'case' | 'task' | 'consent' | 'referral' | 'transfer' {
+): 'registry' | 'case' | 'task' | 'consent' | 'referral' | 'transfer' | 'protection' {
   switch (event.kind) {
     case 'registered':
       return 'registry';
@@ -105,6 +132,11 @@ export function eventGroup(
     case 'transfer_requested':
     case 'transfer_decided':
       return 'transfer';
+    case 'signal_received':
+    case 'alert_opened':
+    case 'alert_contact':
+    case 'alert_closed':
+      return 'protection';
     default: {
       const unknown: never = event;
       return unknown;
