@@ -5,6 +5,7 @@ import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { dashboardRoutes } from '../modules/dashboard/routes';
 import { personTimelineRoutes } from '../modules/person-timeline/routes';
+import { protectionRoutes } from '../modules/protection/routes';
 import { screeningRoutes } from '../modules/protection/screening-routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { referralRoutes } from '../modules/referrals/routes';
@@ -31,6 +32,7 @@ export const ROUTE_PLUGINS = [
   appointmentRoutes,
   dashboardRoutes,
   personTimelineRoutes,
+  protectionRoutes,
   screeningRoutes,
 ] as const;
 
