@@ -11,6 +11,10 @@ import {
   ProtectionProfileInput,
   ProtectionProfileView,
   ServiceInput,
+  SurveyCheckResult,
+  SurveyCheckView,
+  SurveyRoundInput,
+  SurveyRoundView,
 } from '@ieum/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -24,6 +28,8 @@ import { getAlert, listAlerts } from './read-alerts';
 import { readPersonProtection } from './read-person-protection';
 import { recordContact } from './record-contact';
 import { recordService } from './record-service';
+import { assignSurveyCheck, listSurveyChecks, recordSurveyResult } from './survey-checks';
+import { createSurveyRound, getSurveyRound, listSurveyRounds } from './survey-rounds';
 
 const can = (permission: Extract<Permission, `protection.${string}` | `surveys.${string}`>) =>
   ({ access: { kind: 'permission', permission } }) as const;
@@ -31,9 +37,27 @@ const ById = z.object({ id: z.uuid() });
 const Created = { 201: z.object({ id: z.uuid() }) };
 const NoContent = { 204: z.null() };
 
+// Lists this module serves that the shared schemas do not name yet.
+const SurveyRoundList = z.object({ items: z.array(SurveyRoundView) });
+// A check is assigned as an alert is: to a user, at the version seen.
+const SurveyCheckAssignment = AlertAssignment;
+const SurveyRoundCreated = z.object({ id: z.uuid(), selected: z.number().int() });
+const SurveyCheckQuery = z.object({
+  assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
+  status: z.enum(['pending', 'done']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+const SurveyCheckList = z.object({
+  items: z.array(SurveyCheckView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
 /**
- * Protection of vulnerable defectors: the triage queue of alerts and the outreach on them, and the person's
- * protection profile. Signal intake and screening have their own routes.
+ * Protection of vulnerable defectors: the triage queue of alerts and the outreach on them, the person's
+ * protection profile, survey rounds and the report. Signal intake and screening have their own routes.
  */
 export async function protectionRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -127,5 +151,65 @@ export async function protectionRoutes(scope: FastifyInstance, deps: Deps): Prom
         personId: request.params.id,
         input: request.body,
       }),
+  );
+
+  app.post(
+    '/api/protection/surveys',
+    {
+      config: can('surveys.manage'),
+      schema: { tags, body: SurveyRoundInput, response: { 201: SurveyRoundCreated } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createSurveyRound(deps, { actor: actorOf(request), input: request.body })),
+  );
+
+  app.get(
+    '/api/protection/surveys',
+    { config: can('surveys.read'), schema: { tags, response: { 200: SurveyRoundList } } },
+    async (request) => ({ items: await listSurveyRounds(deps, { actor: actorOf(request) }) }),
+  );
+
+  app.get(
+    '/api/protection/surveys/:id',
+    { config: can('surveys.read'), schema: { tags, params: ById, response: { 200: SurveyRoundView } } },
+    async (request) => getSurveyRound(deps, { actor: actorOf(request), roundId: request.params.id }),
+  );
+
+  app.get(
+    '/api/protection/surveys/:id/checks',
+    {
+      config: can('surveys.read'),
+      schema: { tags, params: ById, querystring: SurveyCheckQuery, response: { 200: SurveyCheckList } },
+    },
+    async (request) =>
+      listSurveyChecks(deps, { actor: actorOf(request), roundId: request.params.id, ...request.query }),
+  );
+
+  app.post(
+    '/api/protection/survey-checks/:id/assign',
+    {
+      config: can('surveys.assign'),
+      schema: { tags, params: ById, body: SurveyCheckAssignment, response: NoContent },
+    },
+    async (request, reply) => {
+      await assignSurveyCheck(deps, { actor: actorOf(request), checkId: request.params.id, ...request.body });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/protection/survey-checks/:id/result',
+    {
+      config: can('surveys.check'),
+      schema: { tags, params: ById, body: SurveyCheckResult, response: NoContent },
+    },
+    async (request, reply) => {
+      await recordSurveyResult(deps, {
+        actor: actorOf(request),
+        checkId: request.params.id,
+        ...request.body,
+      });
+      return reply.status(204).send(null);
+    },
   );
 }
