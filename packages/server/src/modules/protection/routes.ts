@@ -10,6 +10,8 @@ import {
   PersonProtection,
   ProtectionProfileInput,
   ProtectionProfileView,
+  ProtectionReport,
+  ProtectionReportQuery,
   ServiceInput,
   SurveyCheckResult,
   SurveyCheckView,
@@ -24,6 +26,7 @@ import { actorOf } from '../../platform/http/actor';
 import { assignAlert, takeAlert } from './assign-alert';
 import { closeAlert } from './close-alert';
 import { saveProtectionProfile } from './protection-profile';
+import { protectionReport } from './protection-report';
 import { getAlert, listAlerts } from './read-alerts';
 import { readPersonProtection } from './read-person-protection';
 import { recordContact } from './record-contact';
@@ -211,5 +214,14 @@ export async function protectionRoutes(scope: FastifyInstance, deps: Deps): Prom
       });
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/protection/reports',
+    {
+      config: can('protection.reports'),
+      schema: { tags, querystring: ProtectionReportQuery, response: { 200: ProtectionReport } },
+    },
+    async (request) => protectionReport(deps, { actor: actorOf(request), ...request.query }),
   );
 }
