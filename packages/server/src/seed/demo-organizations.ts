@@ -101,6 +101,14 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     type: 'legal_aid',
     region: 'seoul',
   },
+  // The welfare ministry's information service: its blind-spot system sends crisis signals (issue 6).
+  {
+    key: 'ssis',
+    name: '한국사회보장정보원',
+    nameEn: 'Social Security Information Service',
+    type: 'public_agency',
+    region: 'seoul',
+  },
   // A fictitious NGO: demo data never names a real private group as a partner.
   {
     key: 'ngo',

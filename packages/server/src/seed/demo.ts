@@ -10,7 +10,10 @@ import { newId } from '../platform/db/ids';
 import { organizations, users } from '../platform/db/schema';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 
-/** One demo account per role, `demo-<role>` with dashes, plus a second case worker at another center. */
+/**
+ * One demo account per role, `demo-<role>` with dashes, plus a second case worker at another center; the agency
+ * system's account is `demo-agency`.
+ */
 export const DEMO_ACCOUNTS: readonly {
   username: string;
   displayName: string;
@@ -84,6 +87,13 @@ export const DEMO_ACCOUNTS: readonly {
     roles: ['privacy_auditor'],
   },
   { username: 'demo-admin', displayName: '데모 시스템 관리자', organization: 'ministry', roles: ['admin'] },
+  // A system, not a person: it sends signals with an API key (npm run cli -- api-key:issue --username demo-agency).
+  {
+    username: 'demo-agency',
+    displayName: '데모 사회보장정보시스템 연계',
+    organization: 'ssis',
+    roles: ['agency_system'],
+  },
 ];
 
 export interface DemoSeedResult {

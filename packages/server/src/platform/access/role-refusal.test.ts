@@ -34,6 +34,7 @@ describe('what each role is refused', () => {
       'demo-task-reporter',
       'demo-privacy-auditor',
       'demo-admin',
+      'demo-agency',
     ]);
   });
 
