@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { issueApiKeyCommand, listApiKeysCommand, revokeApiKeyCommand } from './commands/api-keys';
 import { importPersonsCommand } from './commands/import-persons';
 import { recordAudit, verifyAuditChain } from './platform/audit/audit-log';
 import { openPlatform } from './platform/bootstrap';
@@ -91,6 +92,9 @@ const COMMANDS: Record<
     },
   },
   'import:persons': importPersonsCommand,
+  'api-key:issue': issueApiKeyCommand,
+  'api-key:revoke': revokeApiKeyCommand,
+  'api-key:list': listApiKeysCommand,
   'demo:generate': {
     summary:
       'add synthetic persons and their case work: --persons N (2000) --seed S (2020) [--center-only hana-3] [--no-casework]; a seed goes in once',

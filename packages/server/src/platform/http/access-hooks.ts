@@ -2,6 +2,7 @@ import type { RouteAccess } from '@ieum/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decideRouteAccess } from '../access/policy';
 import { recordAudit } from '../audit/audit-log';
+import { bearerKey, lookupApiKey } from '../auth/api-keys';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions';
 import { tokensEqual } from '../auth/tokens';
 import { currentContext } from '../context';
@@ -17,8 +18,9 @@ export interface RegisteredRoute {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Default-deny enforcement for every request: resolve the session, check the route's declared access,
- * then CSRF for state-changing requests. Refusals of signed-in users are audited.
+ * Default-deny enforcement for every request: resolve the session (or, without a session cookie, an agency
+ * system's bearer key), check the route's declared access, then CSRF for state-changing requests of sessions.
+ * Refusals of signed-in users and of presented keys are audited.
  */
 export function registerAccessHooks(app: FastifyInstance, deps: Deps): RegisteredRoute[] {
   const registry: { method: string; url: string; config: { access?: RouteAccess } }[] = [];
@@ -55,6 +57,8 @@ export function registerAccessHooks(app: FastifyInstance, deps: Deps): Registere
       }
     }
     const access = request.routeOptions.config.access;
+    const key = token ? null : bearerKey(request.headers.authorization);
+    if (key !== null && access) await authenticateApiKey(request, deps, key, access);
     const decision = decideRouteAccess(access, request.actor);
     if (!decision.allowed) {
       if (decision.error.code === 'auth.unauthenticated' && sessionExpired)
@@ -67,11 +71,49 @@ export function registerAccessHooks(app: FastifyInstance, deps: Deps): Registere
       }
       throw decision.error;
     }
-    if (request.actor && access?.kind !== 'public' && !SAFE_METHODS.has(request.method)) {
+    // A bearer key is sent by a program, never by a browser on its own: there is no cross-site request to forge.
+    if (request.actor && key === null && access?.kind !== 'public' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !tokensEqual(sent, request.actor.csrfToken))
         throw new AppError('request.csrf');
     }
   });
   return routes;
+}
+
+/**
+ * An agency system's key: refused with 401 when unknown, revoked or its account is no longer active, and with
+ * 403 on any route but those requiring `signals.submit`, whatever else the account could do. Both refusals are
+ * in the access log (the key itself never is).
+ */
+async function authenticateApiKey(
+  request: FastifyRequest,
+  deps: Deps,
+  key: string,
+  access: RouteAccess,
+): Promise<void> {
+  const route = { method: request.method, route: request.routeOptions.url ?? null };
+  const found = await lookupApiKey(deps.db, key, deps.now());
+  if (found.state !== 'valid') {
+    await recordAudit(deps.db, {
+      action: 'permission_denied',
+      actor: found.account,
+      entityType: 'api_key',
+      ...(found.keyId ? { entityId: found.keyId } : {}),
+      detail: { ...route, reason: `api_key_${found.reason}` },
+    });
+    throw new AppError('auth.unauthenticated');
+  }
+  request.actor = found.actor;
+  const context = currentContext();
+  if (context) context.actor = found.actor;
+  if (access.kind !== 'permission' || access.permission !== 'signals.submit') {
+    await recordAudit(deps.db, {
+      action: 'permission_denied',
+      entityType: 'api_key',
+      entityId: found.keyId,
+      detail: { ...route, reason: 'api_key_route' },
+    });
+    throw new AppError('access.denied');
+  }
 }
