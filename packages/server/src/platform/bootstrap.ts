@@ -7,6 +7,7 @@ import { dashboardRoutes } from '../modules/dashboard/routes';
 import { personTimelineRoutes } from '../modules/person-timeline/routes';
 import { protectionRoutes } from '../modules/protection/routes';
 import { screeningRoutes } from '../modules/protection/screening-routes';
+import { protectionSignalRoutes } from '../modules/protection/signal-routes';
 import { referenceRoutes } from '../modules/reference/routes';
 import { referralRoutes } from '../modules/referrals/routes';
 import { registryRoutes } from '../modules/registry/routes';
@@ -33,6 +34,7 @@ export const ROUTE_PLUGINS = [
   dashboardRoutes,
   personTimelineRoutes,
   protectionRoutes,
+  protectionSignalRoutes,
   screeningRoutes,
 ] as const;
 

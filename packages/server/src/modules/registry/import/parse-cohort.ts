@@ -118,7 +118,7 @@ export class CohortFileError extends Error {
 export const MAX_ROWS = 5000;
 
 export async function parseCohortFile(fileName: string, content: Buffer): Promise<ParsedCohort> {
-  const table = fileName.toLowerCase().endsWith('.xlsx') ? await readXlsx(content) : readCsv(content);
+  const table = await readSpreadsheet(fileName, content);
   const [header, ...body] = table;
   if (!header || body.length === 0) throw new CohortFileError('empty');
   if (body.length > MAX_ROWS) throw new CohortFileError('too_many_rows');
@@ -174,6 +174,11 @@ export function normalizeDate(value: string): string {
   if (parts)
     return `${parts[1]}-${(parts[2] as string).padStart(2, '0')}-${(parts[3] as string).padStart(2, '0')}`;
   return value;
+}
+
+/** The cells of a CSV file or of an XLSX file's first sheet, as text (the signal import reads files this way too). */
+export async function readSpreadsheet(fileName: string, content: Buffer): Promise<string[][]> {
+  return fileName.toLowerCase().endsWith('.xlsx') ? readXlsx(content) : readCsv(content);
 }
 
 function readCsv(content: Buffer): string[][] {
