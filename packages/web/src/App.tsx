@@ -29,6 +29,12 @@ const ReferralsPage = lazy(() => import('./modules/referrals/ReferralsPage'));
 const TransfersPage = lazy(() => import('./modules/transfers/TransfersPage'));
 const ReferralPage = lazy(() => import('./modules/referrals/ReferralPage'));
 const TasksPage = lazy(() => import('./modules/dashboard/TasksPage'));
+const AlertsPage = lazy(() => import('./modules/protection/AlertsPage'));
+const AlertPage = lazy(() => import('./modules/protection/AlertPage'));
+const SignalImportPage = lazy(() => import('./modules/protection/SignalImportPage'));
+const SurveysPage = lazy(() => import('./modules/protection/SurveysPage'));
+const SurveyRoundPage = lazy(() => import('./modules/protection/SurveyRoundPage'));
+const ProtectionReportsPage = lazy(() => import('./modules/protection/ReportsPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -133,6 +139,54 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="cases.read">
                 <CasesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="protection"
+            element={
+              <RequirePermission permission="protection.read">
+                <AlertsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="protection/alerts/:id"
+            element={
+              <RequirePermission permission="protection.read">
+                <AlertPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="protection/signal-imports"
+            element={
+              <RequirePermission permission="protection.import">
+                <SignalImportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="protection/surveys"
+            element={
+              <RequirePermission permission="surveys.read">
+                <SurveysPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="protection/surveys/:id"
+            element={
+              <RequirePermission permission="surveys.read">
+                <SurveyRoundPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="protection/reports"
+            element={
+              <RequirePermission permission="protection.reports">
+                <ProtectionReportsPage />
               </RequirePermission>
             }
           />

@@ -2,6 +2,7 @@ import { casePersonTab } from './modules/cases/person-tab';
 import { schedulePersonTab } from './modules/dashboard/person-tab';
 import { mergePersonTab } from './modules/merge/person-tab';
 import { timelinePersonTab } from './modules/person-timeline/person-tab';
+import { protectionPersonTab } from './modules/protection/person-tab';
 import { referralsPersonTab } from './modules/referrals/person-tab';
 import type { PersonTab } from './modules/registry/PersonPage';
 import { transfersPersonTab } from './modules/transfers/person-tab';
@@ -14,6 +15,7 @@ export const PERSON_TABS: readonly PersonTab[] = [
   casePersonTab,
   schedulePersonTab,
   referralsPersonTab,
+  protectionPersonTab,
   transfersPersonTab,
   timelinePersonTab,
   mergePersonTab,

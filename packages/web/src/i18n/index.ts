@@ -8,6 +8,8 @@ import mergeEn from '../modules/merge/i18n/en.json';
 import mergeKo from '../modules/merge/i18n/ko.json';
 import personTimelineEn from '../modules/person-timeline/i18n/en.json';
 import personTimelineKo from '../modules/person-timeline/i18n/ko.json';
+import protectionEn from '../modules/protection/i18n/en.json';
+import protectionKo from '../modules/protection/i18n/ko.json';
 import referralsEn from '../modules/referrals/i18n/en.json';
 import referralsKo from '../modules/referrals/i18n/ko.json';
 import transfersEn from '../modules/transfers/i18n/en.json';
@@ -27,6 +29,7 @@ export const ko = {
   imports: importsKo,
   merge: mergeKo,
   personTimeline: personTimelineKo,
+  protection: protectionKo,
   referrals: referralsKo,
   transfers: transfersKo,
 };
@@ -38,6 +41,7 @@ export const en: typeof ko = {
   imports: importsEn,
   merge: mergeEn,
   personTimeline: personTimelineEn,
+  protection: protectionEn,
   referrals: referralsEn,
   transfers: transfersEn,
 };

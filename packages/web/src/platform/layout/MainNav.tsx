@@ -13,6 +13,9 @@ interface NavItem {
     | 'cases'
     | 'transfers'
     | 'referrals'
+    | 'protection'
+    | 'surveys'
+    | 'protectionReports'
     | 'users'
     | 'organizations'
     | 'audit'
@@ -27,14 +30,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/cases', key: 'cases', permission: 'cases.read' },
   { to: '/transfers', key: 'transfers', permission: 'cases.read' },
   { to: '/referrals', key: 'referrals', permission: 'referrals.read' },
+  { to: '/protection', key: 'protection', permission: 'protection.read' },
+  { to: '/protection/surveys', key: 'surveys', permission: 'surveys.read' },
+  { to: '/protection/reports', key: 'protectionReports', permission: 'protection.reports' },
   { to: '/admin/users', key: 'users', permission: 'users.read' },
   { to: '/admin/organizations', key: 'organizations', permission: 'organizations.read' },
   { to: '/audit', key: 'audit', permission: 'audit.read' },
   { to: '/account', key: 'account' },
 ];
 
-function isActive(pathname: string, to: string): boolean {
+function matches(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The item for the page: the longest match, so /protection/surveys is "surveys", not also "protection". */
+function activeItem(pathname: string, items: readonly NavItem[]): NavItem | undefined {
+  return items.filter((item) => matches(pathname, item.to)).sort((a, b) => b.to.length - a.to.length)[0];
 }
 
 /** The main menu, built from the user's permissions. Until TOTP is enrolled only the account page is offered. */
@@ -48,10 +59,12 @@ export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
       : item.permission === undefined || hasPermission(me, item.permission),
   );
 
+  const current = activeItem(pathname, items);
+
   return (
     <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {items.map((item) => {
-        const active = isActive(pathname, item.to);
+        const active = item === current;
         return (
           <li key={item.key}>
             <NavLink
