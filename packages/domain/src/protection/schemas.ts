@@ -126,7 +126,7 @@ export const AlertQuery = z.object({
   status: z.enum(['active', 'closed', 'all']).default('active'),
   level: AlertLevel.optional(),
   assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
-  overdue: z.coerce.boolean().optional(),
+  overdue: z.stringbool().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -111,7 +111,12 @@ const REFERRALS: readonly Referral[] = [
   },
 ];
 
-function actorOf(user: { id: string; username: string; organizationId: string; roles: Role[] }): Actor {
+export function actorOf(user: {
+  id: string;
+  username: string;
+  organizationId: string;
+  roles: Role[];
+}): Actor {
   return {
     userId: user.id,
     username: user.username,
@@ -123,7 +128,7 @@ function actorOf(user: { id: string; username: string; organizationId: string; r
 }
 
 /** The same services with the clock set to a day in the past, so the record tells a case's history in order. */
-function at(deps: Deps, when: Date): Deps {
+export function at(deps: Deps, when: Date): Deps {
   return { ...deps, now: () => when };
 }
 

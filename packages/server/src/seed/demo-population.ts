@@ -12,6 +12,7 @@ import { users } from '../platform/db/schema';
 import type { Deps } from '../platform/deps';
 import { DEMO_CASEWORK, insertDemoCasework } from './demo-casework';
 import { DEMO_ORGANIZATIONS, demoOrganizationIds } from './demo-organizations';
+import { insertDemoProtection } from './demo-protection';
 import { generatePopulation, type NearDuplicate } from './population';
 
 /** What `npm start` puts into an empty demo registry, and `demo:generate` by default. */
@@ -189,6 +190,13 @@ export function startDemoPopulation(
       announce(
         `  Demo case work ready: ${work.cases} cases (${work.notes} notes, ${work.goals} goals, ` +
           `${work.appointments} appointments, ${work.referrals} referrals) for the demo case workers.`,
+      );
+    const protection = await insertDemoProtection(deps, { signal: controller.signal });
+    if (protection.signals > 0)
+      announce(
+        `  Demo crisis protection ready: ${protection.profiles} vulnerability profiles, ${protection.signals} agency ` +
+          `signals, ${protection.alertsHandled} alerts worked by the demo case workers, ` +
+          `${protection.surveyChecksDone} survey checks done.`,
       );
   };
   const done = run().catch((error: unknown) => {
