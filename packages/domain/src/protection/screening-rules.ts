@@ -12,8 +12,9 @@ import type { SignalType } from './signal-types';
  * - A signal counts once per type within its window, however often it is repeated; a long arrears (the
  *   value in months) adds a boost. Cut-offs of water, power and gas weigh most: in July 2019 the water had
  *   been cut and the rent unpaid for over a year (DOMAIN.md).
- * - Vulnerable categories raise the score but are capped, so that who a person is never reaches "high" on
- *   its own: an alert needs something to have happened.
+ * - Vulnerable categories raise the score but are capped. And a level (an alert) needs at least one signal:
+ *   who a person is and how long since anyone saw them make a score worth reading on the record and a reason
+ *   to include them in a survey round, but something has to have happened for the triage queue.
  * - Children in a household with a cut-off or arrears add weight: the 2019 victims were a mother and son.
  * - No recorded contact for six months or a year adds weight, and so does the end of the 5-year protection
  *   period: the risk persists after the window closes (DESIGN.md, item 5).

@@ -167,6 +167,23 @@ describe('scorePerson', () => {
     expect(scorePerson(everything, rules2020, '2026-07-01').score).toBe(100);
   });
 
+  it('opens no level without a signal, however high the score', () => {
+    const quiet: ScreeningFacts = {
+      ...NOTHING,
+      categories: ['single_parent', 'mental_health', 'domestic_violence'],
+      protectionDecisionDate: '2010-01-01',
+      residenceStartDate: '2010-03-01',
+    };
+    const result = scorePerson(quiet, rules2020, '2026-07-01');
+    expect(result.score).toBe(45);
+    expect(result.level).toBeNull();
+    const signalled = {
+      ...quiet,
+      signals: [{ type: 'returned_mail' as const, observedOn: '2026-06-01', value: null }],
+    };
+    expect(scorePerson(signalled, rules2020, '2026-07-01').level).toBe('high');
+  });
+
   it('sets the levels at their thresholds', () => {
     const score = (points: number) =>
       scorePerson(
@@ -176,8 +193,13 @@ describe('scorePerson', () => {
       );
     const withDecision = (points: number) =>
       scorePerson(
-        { ...NOTHING, protectionDecisionDate: '2020-01-01', lastContactOn: '2026-06-01' },
-        { ...rules2020, protectionEnded: points },
+        {
+          ...NOTHING,
+          protectionDecisionDate: '2020-01-01',
+          lastContactOn: '2026-06-01',
+          signals: [{ type: 'moved_out_of_region', observedOn: '2026-06-01', value: null }],
+        },
+        { ...rules2020, protectionEnded: points - 5 },
         '2026-07-01',
       ).level;
     expect(score(0).level).toBeNull();

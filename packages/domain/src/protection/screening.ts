@@ -176,9 +176,12 @@ export function scorePerson(facts: ScreeningFacts, rules: ScreeningRules, asOf: 
 
   const total = reasons.reduce((sum, reason) => sum + reason.points, 0);
   const score = Math.max(0, Math.min(MAX_SCORE, total));
+  // Without a signal the score is shown on the record but opens no alert: who a person is and how long since
+  // anyone saw them are reasons to look (the survey rounds do), not an event to triage.
+  const signalled = reasons.some((reason) => reason.code === 'signal');
   return {
     score,
-    level: levelOf(score, rules),
+    level: signalled ? levelOf(score, rules) : null,
     rulesVersion: rules.version,
     asOf,
     reasons: sortReasons(reasons),

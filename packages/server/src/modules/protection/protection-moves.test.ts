@@ -159,13 +159,11 @@ describe('protection rows on a merge and its undo', () => {
   it('sees when both records have an open alert', async () => {
     const { db } = platform.deps;
     const [alert] = await db.select().from(protectionAlerts);
-    await db
-      .insert(protectionAlerts)
-      .values({
-        ...(alert as typeof protectionAlerts.$inferInsert),
-        id: crypto.randomUUID(),
-        personId: survivor,
-      });
+    await db.insert(protectionAlerts).values({
+      ...(alert as typeof protectionAlerts.$inferInsert),
+      id: crypto.randomUUID(),
+      personId: survivor,
+    });
     expect(await db.transaction((tx) => bothHaveOpenAlerts(tx, merged, survivor))).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import { AppError } from '../../platform/errors';
 import { personsFor } from '../registry/persons.repository';
 import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
 import { findProfile, insertProfile, updateProfile } from './person-protection.repository';
-import { rescorePerson } from './rescore-person';
+import { rescorePersons } from './rescore-person';
 
 /** A person's protection profile as the page shows it: empty, at version 0, when nothing was recorded yet. */
 export async function readProtectionProfile(q: Queryable, personId: string): Promise<ProtectionProfileView> {
@@ -86,7 +86,7 @@ export async function saveProtectionProfile(
     });
     return readProtectionProfile(tx, personId);
   });
-  await rescorePerson(deps, { actor, personId });
+  await rescorePersons(deps, { actor, personIds: [personId] });
   return saved;
 }
 

@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { checkSignalItems } from './check-signal-items';
-import { rescoreAfterSignals, storeSignals } from './store-signals';
+import { rescorePersons } from './rescore-person';
+import { storeSignals } from './store-signals';
 
 /**
  * A batch of signals from an agency system (`api`: the person is looked for in the whole registry) or from
@@ -25,7 +26,7 @@ export async function receiveSignals(
   const stored = await deps.db.transaction((tx) =>
     storeSignals(deps, tx, { actor, checks, via: options.via }),
   );
-  await rescoreAfterSignals(deps, { actor, personIds: stored.personIds });
+  await rescorePersons(deps, { actor, personIds: stored.personIds });
   return {
     accepted: stored.accepted,
     duplicates: stored.duplicates,

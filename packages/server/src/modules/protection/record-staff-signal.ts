@@ -7,10 +7,10 @@ import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { personsFor } from '../registry/persons.repository';
 import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
+import { rescorePersons } from './rescore-person';
 import { protectionSignals } from './schema';
 import { signalNoteField } from './sealed-fields';
 import { signalRuleErrors } from './signal-rules';
-import { rescoreAfterSignals } from './store-signals';
 
 /**
  * A signal a case worker or officer records by hand (a neighbour's call, a returned letter, a visit) for a
@@ -58,6 +58,6 @@ export async function recordStaffSignal(
       detail: { via: 'staff', type: input.type, observedOn: input.observedOn, note: noteSealed !== null },
     });
   });
-  await rescoreAfterSignals(deps, { actor, personIds: [personId] });
+  await rescorePersons(deps, { actor, personIds: [personId] });
   return { id };
 }

@@ -3,13 +3,18 @@ import type { Deps } from '../../platform/deps';
 import { screenPopulation } from './screen-population';
 
 /**
- * Scores one person again after a committed change of what is known of them (their profile, a survey
- * finding). A failed re-scoring does not undo or hide the change the user made: the run is recorded with
- * its error in screening_runs, and the nightly screening scores the person anyway.
+ * Scores persons again after a committed change of what is known of them (signals received, a profile, a
+ * survey finding). A failed re-scoring does not undo or hide the change: the sender must not send signals
+ * again, the user's edit stands. The run is recorded with its error in `screening_runs`, and the nightly
+ * screening scores the persons anyway.
  */
-export async function rescorePerson(deps: Deps, options: { actor: Actor; personId: string }): Promise<void> {
+export async function rescorePersons(
+  deps: Deps,
+  options: { actor: Actor; personIds: readonly string[] },
+): Promise<void> {
+  if (options.personIds.length === 0) return;
   try {
-    await screenPopulation(deps, { trigger: 'signals', personIds: [options.personId], actor: options.actor });
+    await screenPopulation(deps, { trigger: 'signals', personIds: options.personIds, actor: options.actor });
   } catch {
     // Recorded by screenPopulation itself (screening_runs.error); see above.
   }

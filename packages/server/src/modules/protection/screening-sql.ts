@@ -140,11 +140,13 @@ export function screeningQuery(rules: ScreeningRules, asOf: IsoDate, population:
     scored as (
       select person_id,
              greatest(0, least(100, sum(points)))::int as score,
+             bool_or(ord = ${order('signal')}) as signalled,
              jsonb_agg(reason order by (points < 0), points desc, ord, key collate "C") as reasons
       from reasons
       group by person_id
     )
-    select person_id, score, ${levelCase(rules, sql`score`)} as level, reasons from scored`;
+    select person_id, score, case when signalled then ${levelCase(rules, sql`score`)} end as level, reasons
+    from scored`;
 }
 
 /** The level of a score under the rules, as SQL. */

@@ -8,8 +8,9 @@ import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { checkSignalItems, type SignalCheck } from './check-signal-items';
 import { parseSignalFile, SignalFileError } from './parse-signals';
+import { rescorePersons } from './rescore-person';
 import { protectionSignals, signalImports } from './schema';
-import { rescoreAfterSignals, storeSignals } from './store-signals';
+import { storeSignals } from './store-signals';
 
 /**
  * A signal file in two steps, like the cohort import. Preview reads the file, checks every row as the agency
@@ -258,7 +259,7 @@ export async function commitSignalImport(
     await deps.db.update(signalImports).set({ status: 'previewed' }).where(eq(signalImports.id, batch.id));
     throw error;
   }
-  await rescoreAfterSignals(deps, { actor, personIds: [...personIds] });
+  await rescorePersons(deps, { actor, personIds: [...personIds] });
   return readSignalImport(deps, { actor, importId: batch.id });
 }
 

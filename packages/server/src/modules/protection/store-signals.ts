@@ -7,7 +7,6 @@ import { newId } from '../../platform/db/ids';
 import type { Deps } from '../../platform/deps';
 import type { CheckedSignal, SignalCheck } from './check-signal-items';
 import { protectionSignals } from './schema';
-import { screenPopulation } from './screen-population';
 
 export interface StoredSignals {
   /** One answer per check, in order. */
@@ -138,21 +137,4 @@ export async function storeSignals(
     detail: { via: options.via, ...summary },
   });
   return { results, ...summary, personIds: [...byPerson.keys()] };
-}
-
-/**
- * Re-scores the persons who just received signals (screen-population.ts), after their signals committed. A
- * failed screening does not undo or hide the accepted signals — the sender must not send them again: the run
- * is recorded with its error in `screening_runs` and the nightly screening scores these persons anyway.
- */
-export async function rescoreAfterSignals(
-  deps: Deps,
-  options: { actor: Actor; personIds: readonly string[] },
-): Promise<void> {
-  if (options.personIds.length === 0) return;
-  try {
-    await screenPopulation(deps, { trigger: 'signals', personIds: options.personIds, actor: options.actor });
-  } catch {
-    // Recorded by screenPopulation (see above).
-  }
 }

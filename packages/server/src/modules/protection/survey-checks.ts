@@ -16,7 +16,7 @@ import { users } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { refuseOutOfScope } from '../registry/refuse-out-of-scope';
-import { rescorePerson } from './rescore-person';
+import { rescorePersons } from './rescore-person';
 import { protectionSignals } from './schema';
 import { checkNoteField } from './sealed-fields';
 import {
@@ -180,7 +180,7 @@ export async function recordSurveyResult(
       detail: { finding: options.finding, method: options.method, checkedOn: options.checkedOn },
     };
   });
-  if (crisisPersonId) await rescorePerson(deps, { actor, personId: crisisPersonId });
+  if (crisisPersonId) await rescorePersons(deps, { actor, personIds: [crisisPersonId] });
 }
 
 /** An active user of this organization whose roles grant surveys.check. */
