@@ -299,7 +299,7 @@ function AlertRecord({ alert }: { alert: AlertDetailData }) {
         </Section>
       </SimpleGrid>
       <Section id="alert-signals" heading={t('protection.alert.signals')}>
-        <SignalsTable signals={alert.signals} label={t('protection.alert.signals')} />
+        <SignalsTable signals={alert.signals} label={t('protection.signals.tableLabel')} />
       </Section>
       <Section id="alert-contacts" heading={t('protection.contact.heading')}>
         <Stack gap="md">

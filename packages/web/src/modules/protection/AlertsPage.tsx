@@ -204,21 +204,26 @@ export default function AlertsPage() {
         <Table
           striped
           highlightOnHover
-          miw={1100}
+          miw={980}
           aria-label={t('protection.queue.tableLabel')}
           aria-busy={list.isFetching}
           data-testid="alert-table"
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('protection.queue.person')}</Table.Th>
-              <Table.Th scope="col">{t('protection.queue.level')}</Table.Th>
-              <Table.Th scope="col">{t('protection.queue.score')}</Table.Th>
-              <Table.Th scope="col">{t('protection.queue.reasons')}</Table.Th>
-              <Table.Th scope="col">{t('protection.queue.openedAt')}</Table.Th>
-              <Table.Th scope="col">{t('protection.queue.dueAt')}</Table.Th>
-              <Table.Th scope="col">{t('protection.queue.assignee')}</Table.Th>
-              <Table.Th scope="col">{t('common.status')}</Table.Th>
+              {[
+                t('protection.queue.person'),
+                t('protection.queue.levelAndScore'),
+                t('protection.queue.reasons'),
+                t('protection.queue.openedAt'),
+                t('protection.queue.dueAt'),
+                t('protection.queue.assignee'),
+                t('common.status'),
+              ].map((heading) => (
+                <Table.Th key={heading} scope="col" style={{ whiteSpace: 'nowrap' }}>
+                  {heading}
+                </Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -231,7 +236,13 @@ export default function AlertsPage() {
               >
                 <Table.Td>
                   <Stack gap={2}>
-                    <Anchor component={Link} to={`/persons/${alert.person.id}`} className="mono" fw={600}>
+                    <Anchor
+                      component={Link}
+                      to={`/persons/${alert.person.id}`}
+                      className="mono"
+                      fw={600}
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
                       {alert.person.code}
                     </Anchor>
                     <Anchor
@@ -246,10 +257,14 @@ export default function AlertsPage() {
                   </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <LevelBadge level={alert.level} />
+                  <Stack gap={4} align="flex-start">
+                    <LevelBadge level={alert.level} />
+                    <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }} data-testid="alert-score">
+                      {t('protection.points', { points: alert.score })}
+                    </Text>
+                  </Stack>
                 </Table.Td>
-                <Table.Td fw={700}>{alert.score}</Table.Td>
-                <Table.Td miw={280}>
+                <Table.Td miw={260}>
                   <TopReasons alert={alert} />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(alert.openedAt, locale)}</Table.Td>
@@ -281,7 +296,7 @@ export default function AlertsPage() {
             ))}
             {list.isSuccess && items.length === 0 ? (
               <Table.Tr>
-                <Table.Td colSpan={8} data-testid="alert-empty">
+                <Table.Td colSpan={7} data-testid="alert-empty">
                   <Text size="sm">{t('protection.queue.empty')}</Text>
                 </Table.Td>
               </Table.Tr>

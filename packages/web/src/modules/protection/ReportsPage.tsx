@@ -69,6 +69,7 @@ function CountsFigure({
           data={data}
           dataKey="name"
           series={[{ name: 'count', label: t('protection.reports.count'), color }]}
+          yAxisProps={{ allowDecimals: false }}
           withTooltip={false}
         />
       }
@@ -98,9 +99,9 @@ function CountsFigure({
 
 // Through i18next's own TFunction: the hook's type, instantiated here, hits TypeScript's depth limit.
 function regionLabel(t: TFunction, region: string): string {
-  return (REGIONS as readonly string[]).includes(region)
-    ? t(`regions.${region as (typeof REGIONS)[number]}`)
-    : region;
+  if ((REGIONS as readonly string[]).includes(region))
+    return t(`regions.${region as (typeof REGIONS)[number]}`);
+  return region === 'unknown' ? t('protection.reports.unknownRegion') : region;
 }
 
 function ByRegion({ report }: { report: ProtectionReportData }) {
@@ -124,6 +125,7 @@ function ByRegion({ report }: { report: ProtectionReportData }) {
           data={data}
           dataKey="region"
           type="stacked"
+          yAxisProps={{ allowDecimals: false }}
           series={LEVELS_DESC.map((level) => ({
             name: level,
             label: t(`protection.levels.${level}`),

@@ -5,6 +5,7 @@ import { formatDate } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
 import { TableFrame } from '../../platform/ui/TableFrame';
 import type { SignalImportRowData } from './api';
+import { UNCLIPPED } from './badges';
 import { signalTypeLabel, signalValueText } from './text';
 
 const STATUS_COLOR: Record<SignalImportRowData['status'], string> = { valid: 'teal', invalid: 'red' };
@@ -41,7 +42,9 @@ export function SignalImportRows({ rows }: { rows: readonly SignalImportRowData[
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('protection.imports.rowNumber')}</Table.Th>
+                <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                  {t('protection.imports.rowNumber')}
+                </Table.Th>
                 <Table.Th scope="col">{t('protection.imports.person')}</Table.Th>
                 <Table.Th scope="col">{t('protection.imports.type')}</Table.Th>
                 <Table.Th scope="col">{t('protection.imports.observedOn')}</Table.Th>
@@ -56,7 +59,9 @@ export function SignalImportRows({ rows }: { rows: readonly SignalImportRowData[
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {t('protection.imports.rowN', { row: row.line })}
                   </Table.Td>
-                  <Table.Td className="mono">{row.personCode ?? '—'}</Table.Td>
+                  <Table.Td className="mono" style={{ whiteSpace: 'nowrap' }}>
+                    {row.personCode ?? '—'}
+                  </Table.Td>
                   <Table.Td>{row.type ? signalTypeLabel(row.type, locale) : '—'}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {row.observedOn ? formatDate(row.observedOn, locale) : '—'}
@@ -65,7 +70,7 @@ export function SignalImportRows({ rows }: { rows: readonly SignalImportRowData[
                     {row.type ? signalValueText(row.type, row.value, locale) : (row.value ?? '—')}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[row.status]} tt="none">
+                    <Badge color={STATUS_COLOR[row.status]} tt="none" styles={UNCLIPPED}>
                       {t(`protection.imports.status.${row.status}`)}
                     </Badge>
                   </Table.Td>

@@ -35,6 +35,7 @@ import {
   type SurveyCheckData,
   useSurveyChecks,
 } from './api';
+import { UNCLIPPED } from './badges';
 import { StaleProblem } from './StaleProblem';
 
 const ASSIGNEES = ['any', 'me', 'unassigned'] as const;
@@ -263,7 +264,11 @@ export function SurveyChecks({ roundId }: { roundId: string }) {
                 </Table.Td>
                 <Table.Td>
                   {check.finding ? (
-                    <Badge color={check.finding === 'crisis_suspect' ? 'red' : 'blue'} tt="none">
+                    <Badge
+                      color={check.finding === 'crisis_suspect' ? 'red' : 'blue'}
+                      tt="none"
+                      styles={UNCLIPPED}
+                    >
                       {t(`protection.surveys.findings.${check.finding}`)}
                     </Badge>
                   ) : (

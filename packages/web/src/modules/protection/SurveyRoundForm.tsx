@@ -1,5 +1,5 @@
 import { SurveyRoundInput, VULNERABILITY_CATEGORIES, type VulnerabilityCategory } from '@ieum/domain';
-import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Input, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
@@ -121,9 +121,9 @@ export function SurveyRoundForm({
           </SimpleGrid>
         </Checkbox.Group>
         <Stack gap="xs" role="group" aria-labelledby="survey-exclusions">
-          <Text component="span" id="survey-exclusions" size="sm" fw={500}>
+          <Input.Label id="survey-exclusions" labelElement="div">
             {t('protection.surveys.exclusions')}
-          </Text>
+          </Input.Label>
           <Checkbox
             label={t('protection.surveys.excludeAid')}
             description={t('protection.surveys.excludeAidHint')}

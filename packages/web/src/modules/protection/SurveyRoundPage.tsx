@@ -125,6 +125,7 @@ function ByOrganization({ round }: { round: SurveyRoundData }) {
             { name: 'pending', label: pendingLabel, color: 'gray.4' },
           ]}
           yAxisProps={{ width: 160 }}
+          xAxisProps={{ allowDecimals: false }}
           withLegend
           withTooltip={false}
         />

@@ -8,6 +8,12 @@ import { useLocale } from '../../platform/i18n';
  * Crisis red, high orange, watch yellow, always with the level's name in words. The darker red carries white
  * text; the orange and yellow carry black (autoContrast), so every badge stays above 4.5:1.
  */
+/**
+ * A badge's label may be cut to "위…" when a table squeezes its column (Mantine lets the label shrink to
+ * nothing): a badge here always shows its whole word.
+ */
+export const UNCLIPPED = { label: { overflow: 'visible' } } as const;
+
 const LEVEL_COLOR: Record<AlertLevel, string> = { crisis: 'red.9', high: 'orange.5', watch: 'yellow.3' };
 
 export function LevelBadge({ level }: { level: AlertLevel }) {
@@ -18,6 +24,7 @@ export function LevelBadge({ level }: { level: AlertLevel }) {
       color={LEVEL_COLOR[level]}
       autoContrast
       tt="none"
+      styles={UNCLIPPED}
       data-testid="alert-level"
       data-level={level}
     >
@@ -31,7 +38,7 @@ const STATUS_COLOR: Record<AlertStatus, string> = { open: 'blue', in_progress: '
 export function AlertStatusBadge({ status }: { status: AlertStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} tt="none" data-testid="alert-status">
+    <Badge color={STATUS_COLOR[status]} tt="none" styles={UNCLIPPED} data-testid="alert-status">
       {t(`protection.statuses.${status}`)}
     </Badge>
   );
@@ -40,7 +47,7 @@ export function AlertStatusBadge({ status }: { status: AlertStatus }) {
 export function OverdueBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="red.9" variant="outline" tt="none" data-testid="alert-overdue">
+    <Badge color="red.9" variant="outline" tt="none" styles={UNCLIPPED} data-testid="alert-overdue">
       {t('protection.overdue')}
     </Badge>
   );
