@@ -13,8 +13,9 @@ function consentRecipient(
 }
 
 function signalLabel(t: TFunction, type: SignalType): string {
+  // The catalogue of signal types is the domain's (with its source agencies), in both languages.
   const definition = signalTypeDefinition(type);
-  return t('personTimeline.signalLabel', { ko: definition.ko, en: definition.en });
+  return t('personTimeline.labelLanguage') === 'en' ? definition.en : definition.ko;
 }
 
 /** What happened, in a sentence of the user's language. Never free text: the server sends none. */
