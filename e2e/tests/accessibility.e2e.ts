@@ -63,6 +63,8 @@ describe('accessibility (axe-core, Korean)', () => {
 describe('accessibility (axe-core, English)', () => {
   const { newPage } = useBrowser();
 
+  // Six pages and every tab of a person (eight and counting), an axe pass each: well over the default 90 s
+  // on a loaded two-core machine.
   it("a case worker's pages and a person's tabs", async () => {
     const page = await newPage();
     await signIn(page, 'demo-case-worker');
@@ -107,5 +109,5 @@ describe('accessibility (axe-core, English)', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     await settle(page);
     await signOut(page);
-  });
+  }, 240_000);
 });
