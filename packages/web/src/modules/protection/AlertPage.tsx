@@ -1,18 +1,5 @@
 import { AlertListItem, type Problem } from '@ieum/domain';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Divider,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -26,14 +13,15 @@ import { Fact } from '../../platform/ui/Fact';
 import { PageHeader } from '../../platform/ui/PageHeader';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
-import { TableFrame } from '../../platform/ui/TableFrame';
 import { AlertTimeline } from './AlertTimeline';
 import { AssignForm } from './AssignForm';
 import { type AlertDetailData, assignAlert, protectionKeys, takeAlert, useAlert } from './api';
 import { AlertStatusBadge, Deadline, LevelBadge, OverdueBadge } from './badges';
 import { CloseForm } from './CloseForm';
 import { ContactForm } from './ContactForm';
+import { Contacts, Services } from './OutreachRecords';
 import { ReasonList } from './ReasonList';
+import { Section } from './Section';
 import { ServiceForm } from './ServiceForm';
 import { SignalsTable } from './SignalsTable';
 import { StaleProblem } from './StaleProblem';
@@ -44,17 +32,6 @@ function BackToList() {
     <Button variant="default" component={Link} to="/protection">
       {t('protection.alert.backToList')}
     </Button>
-  );
-}
-
-function Section({ id, heading, children }: { id: string; heading: string; children: React.ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {heading}
-      </Title>
-      {children}
-    </Card>
   );
 }
 
@@ -121,98 +98,6 @@ function Overview({ alert }: { alert: AlertDetailData }) {
         </Table.Tbody>
       </Table>
     </Section>
-  );
-}
-
-function Contacts({ alert }: { alert: AlertDetailData }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  if (alert.contacts.length === 0)
-    return (
-      <Text size="sm" data-testid="contacts-empty">
-        {t('protection.contact.empty')}
-      </Text>
-    );
-  return (
-    <Stack
-      gap="sm"
-      component="ul"
-      aria-label={t('protection.contact.listLabel')}
-      style={{ listStyle: 'none', margin: 0, padding: 0 }}
-      data-testid="contacts"
-    >
-      {alert.contacts.map((contact) => (
-        <Paper key={contact.id} component="li" withBorder p="sm" data-testid={`contact-${contact.id}`}>
-          <Group gap="sm" mb={4} wrap="wrap">
-            <Text size="sm" fw={600}>
-              {formatDateTime(contact.contactedAt, locale)}
-            </Text>
-            <Text size="sm">{t(`protection.contact.methods.${contact.method}`)}</Text>
-            <Text size="sm" fw={600} c={contact.reached ? 'teal.9' : 'red.9'}>
-              {contact.reached ? t('protection.contact.reachedYes') : t('protection.contact.reachedNo')}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {t('protection.contact.recordedBy', { name: contact.recordedBy.displayName })}
-            </Text>
-          </Group>
-          {contact.findings ? (
-            <Text size="sm" className="pre-wrap">
-              {contact.findings}
-            </Text>
-          ) : null}
-          {contact.needs.length > 0 ? (
-            <Text size="sm" mt={4}>
-              {t('protection.contact.needs')}:{' '}
-              {contact.needs.map((need) => t(`protection.contact.needLabels.${need}`)).join(', ')}
-            </Text>
-          ) : null}
-        </Paper>
-      ))}
-    </Stack>
-  );
-}
-
-function Services({ alert }: { alert: AlertDetailData }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  if (alert.services.length === 0)
-    return (
-      <Text size="sm" data-testid="services-empty">
-        {t('protection.service.empty')}
-      </Text>
-    );
-  return (
-    <TableFrame label={t('protection.service.tableLabel')}>
-      <Table striped miw={820} aria-label={t('protection.service.tableLabel')} data-testid="services">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('protection.service.kind')}</Table.Th>
-            <Table.Th scope="col">{t('protection.service.provider')}</Table.Th>
-            <Table.Th scope="col">{t('protection.service.outcome')}</Table.Th>
-            <Table.Th scope="col">{t('protection.service.amount')}</Table.Th>
-            <Table.Th scope="col">{t('protection.service.providedOn')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {alert.services.map((service) => (
-            <Table.Tr key={service.id} data-testid={`service-${service.id}`}>
-              <Table.Td>{t(`protection.service.kinds.${service.kind}`)}</Table.Td>
-              <Table.Td>
-                {t(`protection.service.providers.${service.provider}`)}
-                {service.providerName ? ` · ${service.providerName}` : ''}
-              </Table.Td>
-              <Table.Td>{t(`protection.service.outcomes.${service.outcome}`)}</Table.Td>
-              <Table.Td>
-                {service.amount === null
-                  ? '—'
-                  : t('protection.service.amountValue', { amount: service.amount.toLocaleString(locale) })}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(service.providedOn, locale)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableFrame>
   );
 }
 

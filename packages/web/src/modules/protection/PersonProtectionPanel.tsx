@@ -1,4 +1,4 @@
-import { Anchor, Card, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Divider, Group, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,19 +14,9 @@ import { type PersonProtectionData, protectionKeys, usePersonProtection } from '
 import { AlertStatusBadge, Deadline, LevelBadge } from './badges';
 import { ProfileForm } from './ProfileForm';
 import { ReasonList } from './ReasonList';
+import { Section } from './Section';
 import { SignalsTable } from './SignalsTable';
 import { StaffSignalForm } from './StaffSignalForm';
-
-function Section({ id, heading, children }: { id: string; heading: string; children: React.ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {heading}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function CurrentScore({ score }: { score: PersonProtectionData['score'] }) {
   const { t } = useTranslation();

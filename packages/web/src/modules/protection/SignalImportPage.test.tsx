@@ -6,7 +6,7 @@ import { i18n } from '../../platform/i18n';
 import { fakeServer, json, makeMe, noContent, session } from '../../testing/fake-server';
 import { renderApp } from '../../testing/render';
 import type { SignalImportData } from './api';
-import { signalTemplateCsv } from './SignalImportPage';
+import { signalTemplateCsv } from './SignalImportColumns';
 
 const SLOW = { timeout: 10_000 };
 const IMPORT_ID = '0190a6b2-0000-7000-8000-0000000000e7';
