@@ -6,6 +6,7 @@ import { i18n } from '../../platform/i18n';
 import { fakeServer, json, makeMe, noContent, problem, session } from '../../testing/fake-server';
 import { renderApp } from '../../testing/render';
 import type { AlertDetailData } from './api';
+import { contactInstant } from './ContactForm';
 import { ALERT_DETAIL, ALERT_ID, OTHER_WORKER, WORKER } from './fixtures';
 
 const SLOW = { timeout: 10_000 };
@@ -231,5 +232,17 @@ describe('one crisis alert', () => {
     );
     expect(screen.getByTestId('score-sum').textContent).toBe('Total 73 pt');
     expect(screen.getByTestId('alert-level').textContent).toBe('Crisis');
+  });
+});
+
+describe('the instant of a contact', () => {
+  it('takes a contact typed in the minute the alert opened as the opening, and leaves others alone', () => {
+    // Opened at 10:14:26 Korea time.
+    const openedAt = '2026-03-02T01:14:26.000Z';
+    expect(contactInstant('2026-03-02T10:14', openedAt)).toBe(openedAt);
+    expect(contactInstant('2026-03-02T10:15', openedAt)).toBe('2026-03-02T01:15:00.000Z');
+    // Further back it is the user's mistake to see: the server says so beside the field.
+    expect(contactInstant('2026-03-02T10:13', openedAt)).toBe('2026-03-02T01:13:00.000Z');
+    expect(contactInstant('', openedAt)).toBeNull();
   });
 });

@@ -192,7 +192,12 @@ function AlertRecord({ alert }: { alert: AlertDetailData }) {
           {canAct ? (
             <>
               <Divider />
-              <ContactForm alertId={alert.id} version={alert.version} onSaved={refresh} />
+              <ContactForm
+                alertId={alert.id}
+                openedAt={alert.openedAt}
+                version={alert.version}
+                onSaved={refresh}
+              />
             </>
           ) : null}
         </Stack>

@@ -35,13 +35,30 @@ const empty = (): ContactValues => ({
   needs: [],
 });
 
+const MINUTE_MS = 60_000;
+
+/**
+ * The instant of a contact typed to the minute. A contact in the very minute the alert opened (the form's own
+ * default, when someone acts at once) reads as that minute's start, before the alert: it is taken as the
+ * opening itself, which is what the worker meant.
+ */
+export function contactInstant(typed: string, openedAt: string): string | null {
+  const instant = seoulInputToInstant(typed);
+  if (instant === null) return null;
+  const opened = new Date(openedAt).getTime();
+  const at = new Date(instant).getTime();
+  return at < opened && opened - at < MINUTE_MS ? new Date(opened).toISOString() : instant;
+}
+
 /** A contact attempt: when (Korea time), how, whether the person was reached, what was found and needed. */
 export function ContactForm({
   alertId,
+  openedAt,
   version,
   onSaved,
 }: {
   alertId: string;
+  openedAt: string;
   version: number;
   onSaved: () => Promise<unknown>;
 }) {
@@ -56,7 +73,7 @@ export function ContactForm({
     const input = form.validate(
       ContactInput,
       {
-        contactedAt: seoulInputToInstant(form.values.contactedAt) ?? '',
+        contactedAt: contactInstant(form.values.contactedAt, openedAt) ?? '',
         method: form.values.method,
         reached: form.values.reached === '' ? undefined : form.values.reached === 'yes',
         findings: form.values.findings.trim() === '' ? undefined : form.values.findings,
