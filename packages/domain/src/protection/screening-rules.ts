@@ -83,99 +83,72 @@ const VULNERABILITY_2019: Record<VulnerabilityCategory, number> = {
 const MONTHS_6 = { minValue: 6, points: 10 };
 const MONTHS_3 = { minValue: 3, points: 5 };
 
-export const SCREENING_RULES: readonly ScreeningRules[] = [
-  {
-    // After the Gwanak deaths: the welfare ministry's crisis items (cut-offs, arrears, housing, medical) joined
-    // with contact and protection data for the first survey rounds (Sep-Dec 2019).
-    version: '2019-09',
-    validFrom: '2019-09-01',
-    signals: {
-      power_cutoff: { points: 25, windowDays: 180, hardship: true },
-      water_cutoff: { points: 25, windowDays: 180, hardship: true },
-      gas_cutoff: { points: 20, windowDays: 180, hardship: true },
-      power_arrears: { points: 10, windowDays: 180, hardship: true, boost: MONTHS_3 },
-      water_arrears: { points: 10, windowDays: 180, hardship: true, boost: MONTHS_3 },
-      gas_arrears: { points: 8, windowDays: 180, hardship: true, boost: MONTHS_3 },
-      rent_arrears: { points: 20, windowDays: 365, hardship: true, boost: MONTHS_6 },
-      health_insurance_arrears: { points: 10, windowDays: 365, hardship: true, boost: MONTHS_6 },
-      employment_insurance_loss: { points: 10, windowDays: 180, hardship: false },
-      hospitalization: { points: 10, windowDays: 180, hardship: false },
-      no_contact: { points: 15, windowDays: 90, hardship: false, boost: { minValue: 180, points: 5 } },
-      returned_mail: { points: 8, windowDays: 180, hardship: false },
-      divorce: { points: 8, windowDays: 365, hardship: false },
-      household_death: { points: 15, windowDays: 365, hardship: false },
-      returned_from_abroad: { points: 8, windowDays: 365, hardship: false },
-      moved_out_of_region: { points: 5, windowDays: 180, hardship: false },
-      call_center_report: { points: 20, windowDays: 90, hardship: false },
-      welfare_blind_spot: { points: 20, windowDays: 180, hardship: true },
-      // A person checked in a survey round and found in crisis reaches "high" on that finding alone.
-      survey_crisis_finding: { points: 50, windowDays: 90, hardship: false },
-    },
-    vulnerability: VULNERABILITY_2019,
-    vulnerabilityCap: 20,
-    childrenWithHardship: 10,
-    noContact: [
-      { minDays: 365, points: 15 },
-      { minDays: 180, points: 10 },
-    ],
-    protectionMonths: 60,
-    protectionEnded: 5,
-    earlySettlement: { withinMonths: 12, points: 5 },
-    receivesSupport: -10,
-    levels: { watch: 30, high: 50, crisis: 70 },
-    deadlines: {
-      watch: { contactWithinHours: 30 * 24 },
-      high: { contactWithinHours: 14 * 24 },
-      crisis: { contactWithinHours: 24 },
-    },
+const RULES_2019: ScreeningRules = {
+  // After the Gwanak deaths: the welfare ministry's crisis items (cut-offs, arrears, housing, medical) joined
+  // with contact and protection data for the first survey rounds (Sep-Dec 2019).
+  version: '2019-09',
+  validFrom: '2019-09-01',
+  signals: {
+    power_cutoff: { points: 25, windowDays: 180, hardship: true },
+    water_cutoff: { points: 25, windowDays: 180, hardship: true },
+    gas_cutoff: { points: 20, windowDays: 180, hardship: true },
+    power_arrears: { points: 10, windowDays: 180, hardship: true, boost: MONTHS_3 },
+    water_arrears: { points: 10, windowDays: 180, hardship: true, boost: MONTHS_3 },
+    gas_arrears: { points: 8, windowDays: 180, hardship: true, boost: MONTHS_3 },
+    rent_arrears: { points: 20, windowDays: 365, hardship: true, boost: MONTHS_6 },
+    health_insurance_arrears: { points: 10, windowDays: 365, hardship: true, boost: MONTHS_6 },
+    employment_insurance_loss: { points: 10, windowDays: 180, hardship: false },
+    hospitalization: { points: 10, windowDays: 180, hardship: false },
+    no_contact: { points: 15, windowDays: 90, hardship: false, boost: { minValue: 180, points: 5 } },
+    returned_mail: { points: 8, windowDays: 180, hardship: false },
+    divorce: { points: 8, windowDays: 365, hardship: false },
+    household_death: { points: 15, windowDays: 365, hardship: false },
+    returned_from_abroad: { points: 8, windowDays: 365, hardship: false },
+    moved_out_of_region: { points: 5, windowDays: 180, hardship: false },
+    call_center_report: { points: 20, windowDays: 90, hardship: false },
+    welfare_blind_spot: { points: 20, windowDays: 180, hardship: true },
+    // A person checked in a survey round and found in crisis reaches "high" on that finding alone.
+    survey_crisis_finding: { points: 50, windowDays: 90, hardship: false },
   },
-  {
-    // Late 2020: 33 indicators. Telephone arrears join the list; a year without contact weighs more, after the
-    // 2020 findings that most high-risk households had lost touch (71% with complex problems).
-    version: '2020-12',
-    validFrom: '2020-12-01',
-    signals: {
-      power_cutoff: { points: 25, windowDays: 180, hardship: true },
-      water_cutoff: { points: 25, windowDays: 180, hardship: true },
-      gas_cutoff: { points: 20, windowDays: 180, hardship: true },
-      power_arrears: { points: 10, windowDays: 180, hardship: true, boost: MONTHS_3 },
-      water_arrears: { points: 10, windowDays: 180, hardship: true, boost: MONTHS_3 },
-      gas_arrears: { points: 8, windowDays: 180, hardship: true, boost: MONTHS_3 },
-      rent_arrears: { points: 20, windowDays: 365, hardship: true, boost: MONTHS_6 },
-      health_insurance_arrears: { points: 10, windowDays: 365, hardship: true, boost: MONTHS_6 },
-      telecom_arrears: { points: 5, windowDays: 180, hardship: true, boost: MONTHS_3 },
-      employment_insurance_loss: { points: 10, windowDays: 180, hardship: false },
-      hospitalization: { points: 10, windowDays: 180, hardship: false },
-      no_contact: { points: 15, windowDays: 90, hardship: false, boost: { minValue: 180, points: 5 } },
-      returned_mail: { points: 8, windowDays: 180, hardship: false },
-      divorce: { points: 8, windowDays: 365, hardship: false },
-      household_death: { points: 15, windowDays: 365, hardship: false },
-      returned_from_abroad: { points: 8, windowDays: 365, hardship: false },
-      moved_out_of_region: { points: 5, windowDays: 180, hardship: false },
-      call_center_report: { points: 20, windowDays: 90, hardship: false },
-      welfare_blind_spot: { points: 20, windowDays: 180, hardship: true },
-      // A person checked in a survey round and found in crisis reaches "high" on that finding alone.
-      survey_crisis_finding: { points: 50, windowDays: 90, hardship: false },
-    },
-    vulnerability: VULNERABILITY_2019,
-    vulnerabilityCap: 20,
-    childrenWithHardship: 10,
-    noContact: [
-      { minDays: 365, points: 20 },
-      { minDays: 180, points: 12 },
-    ],
-    protectionMonths: 60,
-    protectionEnded: 5,
-    earlySettlement: { withinMonths: 12, points: 5 },
-    receivesSupport: -10,
-    levels: { watch: 30, high: 50, crisis: 70 },
-    deadlines: {
-      watch: { contactWithinHours: 30 * 24 },
-      high: { contactWithinHours: 14 * 24 },
-      crisis: { contactWithinHours: 24 },
-    },
+  vulnerability: VULNERABILITY_2019,
+  vulnerabilityCap: 20,
+  childrenWithHardship: 10,
+  noContact: [
+    { minDays: 365, points: 15 },
+    { minDays: 180, points: 10 },
+  ],
+  protectionMonths: 60,
+  protectionEnded: 5,
+  earlySettlement: { withinMonths: 12, points: 5 },
+  receivesSupport: -10,
+  levels: { watch: 30, high: 50, crisis: 70 },
+  deadlines: {
+    watch: { contactWithinHours: 30 * 24 },
+    high: { contactWithinHours: 14 * 24 },
+    crisis: { contactWithinHours: 24 },
   },
-];
+};
+
+/**
+ * Late 2020: 33 indicators. Telephone arrears join the list; a year without contact weighs more, after the
+ * 2020 findings that most high-risk households had lost touch (71% with complex problems). Everything else as
+ * in 2019-09.
+ */
+const RULES_2020: ScreeningRules = {
+  ...RULES_2019,
+  version: '2020-12',
+  validFrom: '2020-12-01',
+  signals: {
+    ...RULES_2019.signals,
+    telecom_arrears: { points: 5, windowDays: 180, hardship: true, boost: MONTHS_3 },
+  },
+  noContact: [
+    { minDays: 365, points: 20 },
+    { minDays: 180, points: 12 },
+  ],
+};
+
+export const SCREENING_RULES: readonly ScreeningRules[] = [RULES_2019, RULES_2020];
 
 /** The rules in force on a screening date. */
 export function screeningRulesOn(
