@@ -231,7 +231,14 @@ export async function insertDemoProtection(
   const planManager = actor('demo-plan-manager');
   const manager = actor('demo-center-manager');
   if (planManager && manager && !options.signal?.aborted) {
-    result.surveyChecksDone = await surveyRound(deps, { planManager, manager, workers, random, today });
+    result.surveyChecksDone = await surveyRound(deps, {
+      planManager,
+      manager,
+      workers,
+      random,
+      today,
+      signal: options.signal,
+    });
   }
   return result;
 }
@@ -276,7 +283,13 @@ async function insertProfiles(
 /** The workers take the alerts of their centers opened at `from`, reach most in time, link services, close some. */
 async function handleAlerts(
   deps: Deps,
-  options: { workers: readonly Actor[]; random: Random; from: Date; closing: boolean },
+  options: {
+    workers: readonly Actor[];
+    random: Random;
+    from: Date;
+    closing: boolean;
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<number> {
   const { random, from } = options;
   let handled = 0;
@@ -289,6 +302,7 @@ async function handleAlerts(
       .where(and(eq(protectionAlerts.organizationId, centerId), eq(protectionAlerts.status, 'open')))
       .orderBy(asc(protectionAlerts.openedAt), asc(protectionAlerts.id));
     for (const [index, alert] of alerts.entries()) {
+      if (options.signal?.aborted) return handled;
       const worker = staff[index % staff.length] as Actor;
       // One in six is reached only after its deadline: the report's "within deadline" share is not 100%.
       const late = random.chance(1 / 6);
@@ -379,7 +393,14 @@ async function handleAlerts(
 /** A round like the 2019 ones: the vulnerable categories, minus benefit recipients and insured workers. */
 async function surveyRound(
   deps: Deps,
-  options: { planManager: Actor; manager: Actor; workers: readonly Actor[]; random: Random; today: Date },
+  options: {
+    planManager: Actor;
+    manager: Actor;
+    workers: readonly Actor[];
+    random: Random;
+    today: Date;
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<number> {
   const { random } = options;
   const created = new Date(options.today.getTime() - 40 * DAY);
@@ -419,6 +440,7 @@ async function surveyRound(
     .orderBy(asc(surveyChecks.id));
   let done = 0;
   for (const [index, check] of checks.entries()) {
+    if (options.signal?.aborted) break;
     if (index % 2 === 1) continue;
     const assignedAt = new Date(created.getTime() + DAY);
     await runWithContext({ requestId: 'demo-protection', ip: null, actor: options.manager }, () =>

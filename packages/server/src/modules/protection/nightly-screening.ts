@@ -85,6 +85,7 @@ export function startProtectionSchedule(deps: Deps, log: FastifyBaseLogger): Pro
 
   return {
     async catchUp() {
+      if (stopped) return;
       const [last] = await deps.db
         .select({ finishedAt: screeningRuns.finishedAt })
         .from(screeningRuns)
