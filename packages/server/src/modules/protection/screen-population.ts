@@ -56,6 +56,9 @@ export async function screenPopulation(
   try {
     const counts = await deps.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${SCREENING_LOCK})`);
+      // The query's cost estimate makes PostgreSQL compile it with LLVM, which costs more than it saves here
+      // (2.3 s of 4.2 s at 100,000 persons; bench/protection). A no-op on PGlite, which has no JIT.
+      await tx.execute(sql`set local jit = off`);
       await tx.insert(screeningRuns).values(run);
       const now = deps.now();
       const population = sql`
@@ -175,8 +178,9 @@ async function openAlerts(
         from screening_result r
         join persons p on p.id = r.person_id
         where r.level is not null
-          and not exists (
-            select 1 from protection_alerts a where a.person_id = r.person_id and a.status <> 'closed')
+        -- One open alert per person (the partial unique index): a person who has one keeps it. An anti-join
+        -- here was planned as a nested loop over a table analyzed while small, quadratic in the alerts opened.
+        on conflict (person_id) where status <> 'closed' do nothing
         returning id, level, score
       ),
       events as (
