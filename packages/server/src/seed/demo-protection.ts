@@ -433,11 +433,13 @@ async function surveyRound(
     (candidate) => candidate.organizationId === options.manager.organizationId,
   );
   if (!worker) return 0;
+  // In the order of the persons' IDs, so that the same population gives the same checks done.
   const checks = await deps.db
-    .select()
+    .select({ id: surveyChecks.id, version: surveyChecks.version })
     .from(surveyChecks)
+    .innerJoin(persons, eq(persons.id, surveyChecks.personId))
     .where(and(eq(surveyChecks.roundId, roundId), eq(surveyChecks.organizationId, worker.organizationId)))
-    .orderBy(asc(surveyChecks.id));
+    .orderBy(asc(persons.code));
   let done = 0;
   for (const [index, check] of checks.entries()) {
     if (options.signal?.aborted) break;
