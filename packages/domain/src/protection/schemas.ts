@@ -314,6 +314,7 @@ export const ScreeningRunView = z.object({
   durationMs: z.number().int().nullable(),
 });
 export type ScreeningRunView = z.infer<typeof ScreeningRunView>;
+export const ScreeningRunList = z.object({ items: z.array(ScreeningRunView) });
 
 // ——— survey rounds ———
 
@@ -381,6 +382,21 @@ export const SurveyCheckView = z.object({
   version: Version,
 });
 export type SurveyCheckView = z.infer<typeof SurveyCheckView>;
+
+export const SurveyRoundList = z.object({ items: z.array(SurveyRoundView) });
+export const SurveyRoundCreated = z.object({ id: z.uuid(), selected: z.number().int() });
+export const SurveyCheckQuery = z.object({
+  assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
+  status: z.enum(['pending', 'done']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const SurveyCheckList = z.object({
+  items: z.array(SurveyCheckView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 /** Everything the person page's protection tab shows. */
 export const PersonProtection = z.object({

@@ -13,9 +13,12 @@ import {
   ProtectionReport,
   ProtectionReportQuery,
   ServiceInput,
+  SurveyCheckList,
+  SurveyCheckQuery,
   SurveyCheckResult,
-  SurveyCheckView,
+  SurveyRoundCreated,
   SurveyRoundInput,
+  SurveyRoundList,
   SurveyRoundView,
 } from '@ieum/domain';
 import type { FastifyInstance } from 'fastify';
@@ -40,23 +43,8 @@ const ById = z.object({ id: z.uuid() });
 const Created = { 201: z.object({ id: z.uuid() }) };
 const NoContent = { 204: z.null() };
 
-// Lists this module serves that the shared schemas do not name yet.
-const SurveyRoundList = z.object({ items: z.array(SurveyRoundView) });
 // A check is assigned as an alert is: to a user, at the version seen.
 const SurveyCheckAssignment = AlertAssignment;
-const SurveyRoundCreated = z.object({ id: z.uuid(), selected: z.number().int() });
-const SurveyCheckQuery = z.object({
-  assignee: z.enum(['me', 'unassigned', 'any']).default('any'),
-  status: z.enum(['pending', 'done']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-});
-const SurveyCheckList = z.object({
-  items: z.array(SurveyCheckView),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
 
 /**
  * Protection of vulnerable defectors: the triage queue of alerts and the outreach on them, the person's

@@ -51,7 +51,15 @@ export async function screenPopulation(
     startedAt: started,
   };
   if (batch?.length === 0)
-    return view({ ...run, persons: 0, scored: 0, opened: 0, raised: 0, ms: 0, finishedAt: started });
+    return screeningRunView({
+      ...run,
+      persons: 0,
+      scored: 0,
+      alertsOpened: 0,
+      alertsRaised: 0,
+      durationMs: 0,
+      finishedAt: started,
+    });
 
   try {
     const counts = await deps.db.transaction(async (tx) => {
@@ -140,7 +148,15 @@ export async function screenPopulation(
       });
       return result;
     });
-    return view({ ...run, ...counts });
+    return screeningRunView({
+      ...run,
+      persons: counts.persons,
+      scored: counts.scored,
+      alertsOpened: counts.opened,
+      alertsRaised: counts.raised,
+      durationMs: counts.ms,
+      finishedAt: counts.finishedAt,
+    });
   } catch (error) {
     await deps.db.insert(screeningRuns).values({
       ...run,
@@ -245,30 +261,34 @@ async function attachSignals(tx: Tx, options: { now: Date; actorId: string | nul
     where fresh.n > 0`);
 }
 
-function view(run: {
-  id: string;
-  trigger: ScreeningTrigger;
-  rulesVersion: string;
-  asOf: IsoDate;
-  startedAt: Date;
-  finishedAt: Date;
-  persons: number;
-  scored: number;
-  opened: number;
-  raised: number;
-  ms: number;
-}): ScreeningRunView {
+/** A run as the API shows it, from its row (or the same fields before the row is read back). */
+export function screeningRunView(
+  run: Pick<
+    typeof screeningRuns.$inferSelect,
+    | 'id'
+    | 'trigger'
+    | 'rulesVersion'
+    | 'asOf'
+    | 'startedAt'
+    | 'finishedAt'
+    | 'persons'
+    | 'scored'
+    | 'alertsOpened'
+    | 'alertsRaised'
+    | 'durationMs'
+  >,
+): ScreeningRunView {
   return {
     id: run.id,
-    trigger: run.trigger,
+    trigger: run.trigger as ScreeningTrigger,
     rulesVersion: run.rulesVersion,
     asOf: run.asOf,
     startedAt: run.startedAt.toISOString(),
-    finishedAt: run.finishedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
     persons: run.persons,
     scored: run.scored,
-    alertsOpened: run.opened,
-    alertsRaised: run.raised,
-    durationMs: run.ms,
+    alertsOpened: run.alertsOpened,
+    alertsRaised: run.alertsRaised,
+    durationMs: run.durationMs,
   };
 }

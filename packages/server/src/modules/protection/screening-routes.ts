@@ -1,13 +1,12 @@
-import { ScreeningRunView } from '@ieum/domain';
+import { ScreeningRunList, ScreeningRunView } from '@ieum/domain';
 import { desc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/actor';
 import { escalateOverdueAlerts } from './escalate-alerts';
 import { screeningRuns } from './schema';
-import { screenPopulation } from './screen-population';
+import { screeningRunView, screenPopulation } from './screen-population';
 
 const access = { access: { kind: 'permission', permission: 'protection.screen' } } as const;
 
@@ -28,7 +27,7 @@ export async function screeningRoutes(scope: FastifyInstance, deps: Deps): Promi
 
   app.get(
     '/api/protection/screenings',
-    { config: access, schema: { tags, response: { 200: z.object({ items: z.array(ScreeningRunView) }) } } },
+    { config: access, schema: { tags, response: { 200: ScreeningRunList } } },
     async () => {
       const rows = await deps.db
         .select()
@@ -36,19 +35,7 @@ export async function screeningRoutes(scope: FastifyInstance, deps: Deps): Promi
         .orderBy(desc(screeningRuns.startedAt))
         .limit(20);
       return {
-        items: rows.map((row) => ({
-          id: row.id,
-          trigger: row.trigger as ScreeningRunView['trigger'],
-          rulesVersion: row.rulesVersion,
-          asOf: row.asOf,
-          startedAt: row.startedAt.toISOString(),
-          finishedAt: row.finishedAt?.toISOString() ?? null,
-          persons: row.persons,
-          scored: row.scored,
-          alertsOpened: row.alertsOpened,
-          alertsRaised: row.alertsRaised,
-          durationMs: row.durationMs,
-        })),
+        items: rows.map(screeningRunView),
       };
     },
   );

@@ -9,14 +9,18 @@ import {
   PersonProtection,
   type ProtectionProfileInput,
   ProtectionReport,
+  ScreeningRunList,
   ScreeningRunView,
   type ServiceInput,
   SignalImportView,
   SignalTypeList,
   type StaffSignalInput,
+  SurveyCheckList,
   type SurveyCheckResult,
-  SurveyCheckView,
+  type SurveyCheckView,
+  SurveyRoundCreated,
   type SurveyRoundInput,
+  SurveyRoundList,
   SurveyRoundView,
 } from '@ieum/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -41,13 +45,6 @@ export const CHECK_PAGE_SIZE = 25;
 /** How often the progress bar asks how far a running signal import has got. */
 export const PROGRESS_POLL_MS = 500;
 export { MAX_FILE_BYTES as MAX_SIGNAL_FILE_BYTES } from '../imports/api';
-
-// The lists the server declares inline (`{ items }`, and a page of checks): the domain has no name for them, so
-// they are built from schemas of the same shape (SignalTypeList is `{ items }`, AlertList a page with counts).
-const ScreeningRuns = SignalTypeList.extend({ items: ScreeningRunView.array() });
-const SurveyRounds = SignalTypeList.extend({ items: SurveyRoundView.array() });
-const SurveyChecks = AlertList.omit({ counts: true }).extend({ items: SurveyCheckView.array() });
-const SurveyCreated = SurveyRoundView.pick({ id: true, selected: true });
 
 export const protectionKeys = {
   all: ['protection'] as const,
@@ -143,7 +140,7 @@ export function useAssignableWorkers(enabled: boolean) {
 export function useScreeningRuns(enabled: boolean) {
   return useQuery({
     queryKey: protectionKeys.screenings,
-    queryFn: ({ signal }) => request('/api/protection/screenings', { schema: ScreeningRuns, signal }),
+    queryFn: ({ signal }) => request('/api/protection/screenings', { schema: ScreeningRunList, signal }),
     enabled,
   });
 }
@@ -217,12 +214,12 @@ export function useSignalImportProgress(id: string | null, running: boolean) {
 export function useSurveyRounds() {
   return useQuery({
     queryKey: protectionKeys.surveys,
-    queryFn: ({ signal }) => request('/api/protection/surveys', { schema: SurveyRounds, signal }),
+    queryFn: ({ signal }) => request('/api/protection/surveys', { schema: SurveyRoundList, signal }),
   });
 }
 
 export function createSurveyRound(input: SurveyRoundInput): Promise<{ id: string; selected: number }> {
-  return request('/api/protection/surveys', { method: 'POST', body: input, schema: SurveyCreated });
+  return request('/api/protection/surveys', { method: 'POST', body: input, schema: SurveyRoundCreated });
 }
 
 export function useSurveyRound(id: string, enabled: boolean) {
@@ -251,7 +248,7 @@ export function useSurveyChecks(roundId: string, filters: CheckFilters, enabled:
           page: filters.page,
           pageSize: CHECK_PAGE_SIZE,
         },
-        schema: SurveyChecks,
+        schema: SurveyCheckList,
         signal,
       }),
     enabled,
