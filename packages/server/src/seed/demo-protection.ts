@@ -309,17 +309,16 @@ async function handleAlerts(
       const hours =
         alert.level === 'crisis' ? (late ? 30 : random.int(2, 20)) : late ? 15 * 24 : random.int(24, 10 * 24);
       const contactAt = new Date(from.getTime() + hours * 3_600_000);
-      const work = (when: Date, task: () => Promise<unknown>) =>
-        runWithContext({ requestId: 'demo-protection', ip: null, actor: worker }, task).then(() => when);
+      // As the worker, with the clock of the step (`at`), as the API would run it.
+      const work = (task: () => Promise<unknown>) =>
+        runWithContext({ requestId: 'demo-protection', ip: null, actor: worker }, task);
       let version = alert.version;
-      await work(contactAt, () =>
-        takeAlert(at(deps, contactAt), { actor: worker, alertId: alert.id, version }),
-      );
+      await work(() => takeAlert(at(deps, contactAt), { actor: worker, alertId: alert.id, version }));
       version += 1;
       const tried = random.chance(0.3);
       if (tried) {
         const first = new Date(contactAt.getTime() - 2 * 3_600_000);
-        await work(first, () =>
+        await work(() =>
           recordContact(at(deps, first), {
             actor: worker,
             alertId: alert.id,
@@ -334,7 +333,7 @@ async function handleAlerts(
       }
       const method: ContactMethod = random.chance(0.5) ? 'visit' : 'phone';
       const needs: Need[] = random.chance(0.6) ? ['livelihood', 'utilities'] : ['mental_health'];
-      await work(contactAt, () =>
+      await work(() =>
         recordContact(at(deps, contactAt), {
           actor: worker,
           alertId: alert.id,
@@ -352,7 +351,7 @@ async function handleAlerts(
       version += 1;
       const [kind, provider, providerName, amount] = random.pick(SERVICES);
       const serviceDay = new Date(contactAt.getTime() + 2 * DAY);
-      await work(serviceDay, () =>
+      await work(() =>
         recordService(at(deps, serviceDay), {
           actor: worker,
           alertId: alert.id,
@@ -374,7 +373,7 @@ async function handleAlerts(
           ['no_crisis_found', 2],
           ['declined_support', 1],
         ]);
-        await work(closeDay, () =>
+        await work(() =>
           closeAlert(at(deps, closeDay), {
             actor: worker,
             alertId: alert.id,

@@ -47,6 +47,11 @@ export function startProtectionSchedule(deps: Deps, log: FastifyBaseLogger): Pro
     return running;
   };
 
+  const escalate = async () => {
+    const { escalated } = await escalateOverdueAlerts(deps);
+    if (escalated > 0) log.info({ job: 'escalation', escalated }, 'alerts escalated');
+  };
+
   const fullScreening = (trigger: 'nightly' | 'manual') =>
     job('screening', async () => {
       const run = await screenPopulation(deps, { trigger, actor: null });
@@ -61,8 +66,7 @@ export function startProtectionSchedule(deps: Deps, log: FastifyBaseLogger): Pro
         },
         'screening finished',
       );
-      const { escalated } = await escalateOverdueAlerts(deps);
-      if (escalated > 0) log.info({ job: 'escalation', escalated }, 'alerts escalated');
+      await escalate();
     });
 
   const scheduleNightly = () => {
@@ -76,10 +80,7 @@ export function startProtectionSchedule(deps: Deps, log: FastifyBaseLogger): Pro
   scheduleNightly();
 
   const escalationTimer = setInterval(() => {
-    void job('escalation', async () => {
-      const { escalated } = await escalateOverdueAlerts(deps);
-      if (escalated > 0) log.info({ job: 'escalation', escalated }, 'alerts escalated');
-    });
+    void job('escalation', escalate);
   }, ESCALATION_INTERVAL_MS);
   escalationTimer.unref();
 
