@@ -1,4 +1,5 @@
 import type { MatchFactorResult } from './matching';
+import { referenceLabel } from './reference';
 import type { SeekerConstraint, WorkHours, WorkSchedule } from './schemas';
 
 /**
@@ -35,12 +36,13 @@ export function krwEn(amount: number): string {
   return `KRW ${amount.toLocaleString('en-US')}`;
 }
 
-function listKo(items: readonly string[] | undefined): string {
-  return `${items?.length ?? 0}개(${(items ?? []).join(', ')})`;
+/** Skills and certificates by their labels in the reference lists (reference.ts), not their codes. */
+function listKo(items: readonly string[] | undefined, kind: 'skill' | 'certificate'): string {
+  return `${items?.length ?? 0}개(${(items ?? []).map((code) => referenceLabel(kind, code, 'ko')).join(', ')})`;
 }
 
-function listEn(items: readonly string[] | undefined): string {
-  return `${items?.length ?? 0} (${(items ?? []).join(', ')})`;
+function listEn(items: readonly string[] | undefined, kind: 'skill' | 'certificate'): string {
+  return `${items?.length ?? 0} (${(items ?? []).map((code) => referenceLabel(kind, code, 'en')).join(', ')})`;
 }
 
 const HOURS_KO: Record<WorkHours | 'either', string> = {
@@ -79,6 +81,7 @@ const CONSTRAINT_EN: Record<SeekerConstraint, string> = {
 function korean(f: MatchFactorResult): string {
   const p = f.params;
   const noun = f.factor === 'certificates' ? '자격증' : '기술';
+  const kind = f.factor === 'certificates' ? 'certificate' : 'skill';
   switch (f.code) {
     case 'occupation_exact':
       return '희망 직종과 구인 직종이 같습니다';
@@ -93,9 +96,9 @@ function korean(f: MatchFactorResult): string {
     case 'all_met':
       return `필수 ${noun}과 우대 ${noun}을 모두 갖추었습니다`;
     case 'required_met':
-      return `필수 ${noun}은 모두 갖추었으나 우대 ${noun} ${listKo(p.missingPreferred)}가 없습니다`;
+      return `필수 ${noun}은 모두 갖추었으나 우대 ${noun} ${listKo(p.missingPreferred, kind)}가 없습니다`;
     case 'required_missing':
-      return `필수 ${noun} ${listKo(p.missingRequired)}가 없습니다`;
+      return `필수 ${noun} ${listKo(p.missingRequired, kind)}가 없습니다`;
     case 'same_region':
       return '거주지와 근무지가 같은 시·도입니다';
     case 'same_region_long_commute':
@@ -142,6 +145,7 @@ function korean(f: MatchFactorResult): string {
 function english(f: MatchFactorResult): string {
   const p = f.params;
   const noun = f.factor === 'certificates' ? 'certificates' : 'skills';
+  const kind = f.factor === 'certificates' ? 'certificate' : 'skill';
   switch (f.code) {
     case 'occupation_exact':
       return 'The posting is for an occupation the person is looking for';
@@ -156,9 +160,9 @@ function english(f: MatchFactorResult): string {
     case 'all_met':
       return `The person has all the required and preferred ${noun}`;
     case 'required_met':
-      return `The person has all the required ${noun} but lacks ${listEn(p.missingPreferred)} preferred`;
+      return `The person has all the required ${noun} but lacks ${listEn(p.missingPreferred, kind)} preferred`;
     case 'required_missing':
-      return `The person lacks ${listEn(p.missingRequired)} required ${noun}`;
+      return `The person lacks ${listEn(p.missingRequired, kind)} required ${noun}`;
     case 'same_region':
       return 'The workplace is in the province where the person lives';
     case 'same_region_long_commute':

@@ -188,7 +188,7 @@ describe('explainMatch', () => {
     );
     expect(sentences).toHaveLength(8);
     expect(sentences[0]).toBe('희망 직종과 구인 직종이 같습니다 (+30점)');
-    expect(sentences[1]).toBe('필수 기술은 모두 갖추었으나 우대 기술 1개(sewing)가 없습니다 (+9점)');
+    expect(sentences[1]).toBe('필수 기술은 모두 갖추었으나 우대 기술 1개(재봉)가 없습니다 (+9점)');
     expect(sentences[5]).toBe('제시 임금(월 230만 원)이 희망 임금(월 220만 원) 이상입니다 (+10점)');
   });
 

@@ -37,6 +37,11 @@ export const PERMISSIONS = [
   'surveys.manage',
   'surveys.assign',
   'surveys.check',
+  'jobs.read',
+  'jobs.write',
+  'jobs.employers',
+  'jobs.reports',
+  'incentives.pay',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +64,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'protection.act',
     'surveys.read',
     'surveys.check',
+    'jobs.read',
+    'jobs.write',
   ],
   center_manager: [
     'persons.read',
@@ -84,6 +91,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'protection.import',
     'protection.reports',
     'surveys.assign',
+    'jobs.read',
+    'jobs.write',
+    'jobs.employers',
+    'jobs.reports',
+    'incentives.pay',
   ],
   residence_officer: [
     'persons.read',
@@ -105,6 +117,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tasks.update',
     'referrals.read',
     'referrals.receive',
+    'jobs.read',
+    'jobs.write',
+    'jobs.employers',
+    'jobs.reports',
+    'incentives.pay',
   ],
   safety_officer: [
     'persons.read',
@@ -117,9 +134,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'surveys.check',
   ],
   partner: ['referrals.read', 'referrals.receive'],
-  foundation_staff: [],
+  // The Korea Hana Foundation runs employment programmes nationally: aggregates, never a person.
+  foundation_staff: ['jobs.reports'],
   // National statistics and the survey rounds, as aggregates: no person is visible to a plan manager.
-  plan_manager: ['organizations.read', 'protection.reports', 'surveys.read', 'surveys.manage'],
+  plan_manager: [
+    'organizations.read',
+    'protection.reports',
+    'surveys.read',
+    'surveys.manage',
+    'jobs.reports',
+  ],
   task_reporter: [],
   privacy_auditor: ['audit.read', 'audit.review', 'users.read', 'organizations.read'],
   admin: ['organizations.read', 'organizations.manage', 'users.read', 'users.manage'],

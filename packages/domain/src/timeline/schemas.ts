@@ -10,6 +10,10 @@ export const TaskKind = z.enum([
   'employment_protection_end',
   'initial_education',
   'half_year_report',
+  /** A check on a placement at 1, 3, 6 and 12 months (jobs/pipeline.ts); `period.start` is the first day of work. */
+  'retention_check',
+  /** Work ended before the next employment-incentive threshold: talk to the person before the next job. */
+  'employment_ended_early',
   'manual',
 ]);
 
