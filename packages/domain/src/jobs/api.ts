@@ -86,6 +86,7 @@ export const SeekerListItem = z.object({
   employedSince: z.string().nullable(),
   updatedAt: z.string(),
 });
+export type SeekerListItem = z.infer<typeof SeekerListItem>;
 export const SeekerQuery = z.object({
   status: SeekerStatus.optional(),
   occupation: OccupationCode.optional(),

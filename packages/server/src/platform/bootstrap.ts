@@ -5,6 +5,7 @@ import { auditRoutes } from '../modules/audit/routes';
 import { caseRoutes } from '../modules/cases/routes';
 import { dashboardRoutes } from '../modules/dashboard/routes';
 import { personTimelineRoutes } from '../modules/person-timeline/routes';
+import { jobsRoutes } from '../modules/jobs/routes';
 import { protectionRoutes } from '../modules/protection/routes';
 import { screeningRoutes } from '../modules/protection/screening-routes';
 import { protectionSignalRoutes } from '../modules/protection/signal-routes';
@@ -34,6 +35,7 @@ export const ROUTE_PLUGINS = [
   dashboardRoutes,
   personTimelineRoutes,
   protectionRoutes,
+  jobsRoutes,
   protectionSignalRoutes,
   screeningRoutes,
 ] as const;

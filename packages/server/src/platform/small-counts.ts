@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression for protection statistics (DESIGN.md item 8: a population of ~34,000 is easy to
+ * Small-cell suppression for statistics (protection, jobs) (DESIGN.md item 8: a population of ~34,000 is easy to
  * re-identify). A count from 1 to 4 travels as null and shows as "<5"; 0 stays 0, since an empty cell names
  * nobody.
  *

@@ -20,7 +20,7 @@ import {
   outcomesClosed,
   servicesByProvider,
 } from './report.repository';
-import { suppress, suppressEach, suppressGroup } from './small-counts';
+import { suppress, suppressEach, suppressGroup } from '../../platform/small-counts';
 
 const UNKNOWN_REGION = 'unknown';
 

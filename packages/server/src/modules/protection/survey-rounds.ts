@@ -12,7 +12,7 @@ import { newId } from '../../platform/db/ids';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { surveyRounds } from './schema';
-import { suppressGroup } from './small-counts';
+import { suppressGroup } from '../../platform/small-counts';
 import {
   type CheckScope,
   findingCounts,
