@@ -32,6 +32,11 @@ export const MERGE_MOVED_KINDS = [
   'protectionAlerts',
   'surveyChecks',
   'protectionProfiles',
+  'seekerProfiles',
+  'jobApplications',
+  'employmentRecords',
+  'trainingEnrolments',
+  'incentivePayments',
 ] as const;
 export const MergeMovedKind = z.enum(MERGE_MOVED_KINDS);
 export type MergeMovedKind = z.infer<typeof MergeMovedKind>;

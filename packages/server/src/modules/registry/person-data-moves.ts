@@ -4,6 +4,7 @@ import type { Vault } from '../../platform/crypto/vault';
 import type { Tx } from '../../platform/db/client';
 import { appointments } from '../appointments/schema';
 import { assessments, caseEvents, caseNotes, cases, caseTransfers, goals } from '../cases/schema';
+import { JOBS_TABLES_WITH_A_PERSON, jobsRowsStillWith, moveJobsRows } from '../jobs/jobs-moves';
 import {
   moveProtectionRows,
   PROTECTION_TABLES_WITH_A_PERSON,
@@ -38,6 +39,7 @@ export const TABLES_MOVED_WITH_A_PERSON = [
   'appointments',
   'person_search_tokens',
   ...PROTECTION_TABLES_WITH_A_PERSON,
+  ...JOBS_TABLES_WITH_A_PERSON,
 ] as const;
 
 /** Tables with a `person_id` that deliberately stay with their record (see the comment of each). */
@@ -233,7 +235,11 @@ export async function movePersonRows(
       .where(eq(appointments.id, row.id));
   }
   moved.appointments = appointmentRows.map((row) => row.id);
-  return { ...moved, ...(await moveProtectionRows(vault, tx, options)) };
+  return {
+    ...moved,
+    ...(await moveProtectionRows(vault, tx, options)),
+    ...(await moveJobsRows(tx, options)),
+  };
 }
 
 /**
@@ -305,6 +311,7 @@ export async function stillWith(tx: Tx, personId: string, moved: MovedRows): Pro
         .from(appointments)
         .where(and(inArray(appointments.id, ids), eq(appointments.personId, personId))),
     )) &&
-    (await protectionRowsStillWith(tx, personId, moved))
+    (await protectionRowsStillWith(tx, personId, moved)) &&
+    (await jobsRowsStillWith(tx, personId, moved))
   );
 }
