@@ -35,6 +35,13 @@ const SignalImportPage = lazy(() => import('./modules/protection/SignalImportPag
 const SurveysPage = lazy(() => import('./modules/protection/SurveysPage'));
 const SurveyRoundPage = lazy(() => import('./modules/protection/SurveyRoundPage'));
 const ProtectionReportsPage = lazy(() => import('./modules/protection/ReportsPage'));
+const SeekersPage = lazy(() => import('./modules/jobs/SeekersPage'));
+const PostingsPage = lazy(() => import('./modules/jobs/PostingsPage'));
+const PostingPage = lazy(() => import('./modules/jobs/PostingPage'));
+const EmployersPage = lazy(() => import('./modules/jobs/EmployersPage'));
+const CoursesPage = lazy(() => import('./modules/jobs/CoursesPage'));
+const JobFairPage = lazy(() => import('./modules/jobs/JobFairPage'));
+const JobsReportsPage = lazy(() => import('./modules/jobs/JobsReportsPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -187,6 +194,62 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="protection.reports">
                 <ProtectionReportsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="jobs"
+            element={
+              <RequirePermission permission="jobs.read">
+                <SeekersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="jobs/postings"
+            element={
+              <RequirePermission permission="jobs.read">
+                <PostingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="jobs/postings/:id"
+            element={
+              <RequirePermission permission="jobs.read">
+                <PostingPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="jobs/employers"
+            element={
+              <RequirePermission permission="jobs.read">
+                <EmployersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="jobs/courses"
+            element={
+              <RequirePermission permission="jobs.read">
+                <CoursesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="jobs/fair"
+            element={
+              <RequirePermission permission="jobs.read">
+                <JobFairPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="jobs/reports"
+            element={
+              <RequirePermission permission="jobs.reports">
+                <JobsReportsPage />
               </RequirePermission>
             }
           />

@@ -1,5 +1,6 @@
 import { casePersonTab } from './modules/cases/person-tab';
 import { schedulePersonTab } from './modules/dashboard/person-tab';
+import { jobsPersonTab } from './modules/jobs/person-tab';
 import { mergePersonTab } from './modules/merge/person-tab';
 import { timelinePersonTab } from './modules/person-timeline/person-tab';
 import { protectionPersonTab } from './modules/protection/person-tab';
@@ -16,6 +17,7 @@ export const PERSON_TABS: readonly PersonTab[] = [
   schedulePersonTab,
   referralsPersonTab,
   protectionPersonTab,
+  jobsPersonTab,
   transfersPersonTab,
   timelinePersonTab,
   mergePersonTab,

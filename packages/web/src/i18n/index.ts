@@ -4,6 +4,8 @@ import dashboardEn from '../modules/dashboard/i18n/en.json';
 import dashboardKo from '../modules/dashboard/i18n/ko.json';
 import importsEn from '../modules/imports/i18n/en.json';
 import importsKo from '../modules/imports/i18n/ko.json';
+import jobsEn from '../modules/jobs/i18n/en.json';
+import jobsKo from '../modules/jobs/i18n/ko.json';
 import mergeEn from '../modules/merge/i18n/en.json';
 import mergeKo from '../modules/merge/i18n/ko.json';
 import personTimelineEn from '../modules/person-timeline/i18n/en.json';
@@ -27,6 +29,7 @@ export const ko = {
   cases: casesKo,
   dashboard: dashboardKo,
   imports: importsKo,
+  jobs: jobsKo,
   merge: mergeKo,
   personTimeline: personTimelineKo,
   protection: protectionKo,
@@ -39,6 +42,7 @@ export const en: typeof ko = {
   cases: casesEn,
   dashboard: dashboardEn,
   imports: importsEn,
+  jobs: jobsEn,
   merge: mergeEn,
   personTimeline: personTimelineEn,
   protection: protectionEn,

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ComponentType, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError, problemOf } from '../../platform/api';
 import { hasPermission, useMe } from '../../platform/auth/session';
 import { formatDate, formatDateTime } from '../../platform/format';
@@ -125,6 +125,9 @@ function PersonRecord({ person, tabs }: { person: PersonDetailData; tabs: readon
   };
 
   const visibleTabs = tabs.filter((tab) => hasPermission(me, tab.permission));
+  // A link may open a module's tab (`?tab=jobs`); anything else, or a tab the reader cannot see, opens the overview.
+  const [params] = useSearchParams();
+  const linkedTab = visibleTabs.find((tab) => tab.value === params.get('tab'))?.value ?? 'overview';
   const summary = [
     person.sex ? t(`sex.${person.sex}`) : null,
     person.birthYear ? t('persons.bornIn', { year: person.birthYear }) : null,
@@ -144,7 +147,7 @@ function PersonRecord({ person, tabs }: { person: PersonDetailData; tabs: readon
         </Text>
         <Text size="sm">{summary.join(' · ')}</Text>
       </Group>
-      <Tabs defaultValue="overview" keepMounted={false} variant="outline">
+      <Tabs defaultValue={linkedTab} keepMounted={false} variant="outline">
         <Tabs.List aria-label={t('persons.tabsLabel')}>
           <Tabs.Tab value="overview" data-testid="person-tab-overview">
             {t('persons.overviewTab')}

@@ -16,6 +16,8 @@ interface NavItem {
     | 'protection'
     | 'surveys'
     | 'protectionReports'
+    | 'jobs'
+    | 'jobsReports'
     | 'users'
     | 'organizations'
     | 'audit'
@@ -33,6 +35,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/protection', key: 'protection', permission: 'protection.read' },
   { to: '/protection/surveys', key: 'surveys', permission: 'surveys.read' },
   { to: '/protection/reports', key: 'protectionReports', permission: 'protection.reports' },
+  { to: '/jobs', key: 'jobs', permission: 'jobs.read' },
+  // Plan managers and the foundation hold only jobs.reports: they get the statistics page, not the hub.
+  { to: '/jobs/reports', key: 'jobsReports', permission: 'jobs.reports' },
   { to: '/admin/users', key: 'users', permission: 'users.read' },
   { to: '/admin/organizations', key: 'organizations', permission: 'organizations.read' },
   { to: '/audit', key: 'audit', permission: 'audit.read' },

@@ -1,0 +1,232 @@
+import { addDays, JobsReportQuery, seoulDate } from '@ieum/domain';
+import { BarChart } from '@mantine/charts';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemOf } from '../../platform/api';
+import { messageText, useForm } from '../../platform/forms';
+import { useLocale } from '../../platform/i18n';
+import { PageLoader } from '../../platform/ui/PageLoader';
+import { ProblemAlert } from '../../platform/ui/ProblemAlert';
+import { TableFrame } from '../../platform/ui/TableFrame';
+import { Figure } from '../protection/Figure';
+import { type JobsReportData, useJobsReport } from './api';
+import { numberText, useCountText, useWon } from './format';
+import { JobsHeader } from './JobsHeader';
+import { occupationLabel } from './text';
+
+/** The page opens on the last 365 days: placements are counted by the year, as the programmes are. */
+const DEFAULT_DAYS = 365;
+
+function Figures({ report }: { report: JobsReportData }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const countText = useCountText();
+  const won = useWon();
+  const none = t('jobs.reports.notAvailable');
+  const figures = [
+    ['workingAge', countText(report.workingAge)],
+    ['employed', countText(report.employed)],
+    [
+      'employmentRate',
+      report.employmentRate === null
+        ? none
+        : report.employmentRate.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 }),
+    ],
+    [
+      'averageMonthlyWage',
+      report.averageMonthlyWage === null ? none : won(Math.round(report.averageMonthlyWage)),
+    ],
+    [
+      'medianTenureMonths',
+      report.medianTenureMonths === null
+        ? none
+        : t('jobs.reports.monthsValue', { value: numberText(report.medianTenureMonths, locale, 1) }),
+    ],
+    ['placements', countText(report.placements)],
+    ['endedBeforeSixMonths', countText(report.endedBeforeSixMonths)],
+    ['employers', String(report.employers)],
+    ['priorityPurchasingEmployers', String(report.priorityPurchasingEmployers)],
+    ['openPostings', String(report.openPostings)],
+    ['openOpenings', String(report.openOpenings)],
+  ] as const;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="jobs-report-figures">
+      <Title order={2} size="h4" id="jobs-report-figures" mb="sm">
+        {t('jobs.reports.figures')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} component="dl" m={0}>
+        {figures.map(([key, value]) => (
+          <Card key={key} withBorder padding="sm">
+            <Text component="dt" size="sm">
+              {t(`jobs.reports.${key}`)}
+            </Text>
+            <Text component="dd" m={0} fw={700} size="xl" data-testid={`jobs-report-${key}`}>
+              {value}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed" mt="sm">
+        {t('jobs.suppressedNote')}
+      </Text>
+    </Card>
+  );
+}
+
+/** Placements by one key (region or occupation): a bar chart for the eye, and the table of the same counts. */
+function PlacementsBy({
+  id,
+  heading,
+  keyHeader,
+  rows,
+}: {
+  id: string;
+  heading: string;
+  keyHeader: string;
+  rows: readonly { key: string; label: string; count: number | null }[];
+}) {
+  const { t } = useTranslation();
+  const countText = useCountText();
+  const tableLabel = t('jobs.reports.tableLabel', { heading });
+  return (
+    <Figure
+      id={id}
+      heading={heading}
+      note={rows.some((row) => row.count === null) ? t('jobs.reports.chartNote') : undefined}
+      chart={
+        <BarChart
+          h={Math.max(160, rows.length * 28)}
+          orientation="vertical"
+          barChartProps={{ accessibilityLayer: false }}
+          data={rows.map((row) => ({ name: row.label, count: row.count ?? 0 }))}
+          dataKey="name"
+          series={[{ name: 'count', label: t('jobs.reports.count'), color: 'teal.7' }]}
+          xAxisProps={{ allowDecimals: false }}
+          yAxisProps={{ width: 120 }}
+          withTooltip={false}
+        />
+      }
+      table={
+        <TableFrame label={tableLabel}>
+          <Table striped aria-label={tableLabel} data-testid={`${id}-table`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{keyHeader}</Table.Th>
+                <Table.Th scope="col">{t('jobs.reports.count')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Th scope="row">{row.label}</Table.Th>
+                  <Table.Td data-testid={`${id}-${row.key}`}>{countText(row.count)}</Table.Td>
+                </Table.Tr>
+              ))}
+              {rows.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={2}>{t('common.noResults')}</Table.Td>
+                </Table.Tr>
+              ) : null}
+            </Table.Tbody>
+          </Table>
+        </TableFrame>
+      }
+    />
+  );
+}
+
+function Report({ report }: { report: JobsReportData }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <Stack gap="lg" data-testid="jobs-report">
+      <Figures report={report} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <PlacementsBy
+          id="jobs-report-by-region"
+          heading={t('jobs.reports.byRegion')}
+          keyHeader={t('jobs.fields.region')}
+          rows={report.placementsByRegion.map((row) => ({
+            key: row.region,
+            label: t(`regions.${row.region}`),
+            count: row.count,
+          }))}
+        />
+        <PlacementsBy
+          id="jobs-report-by-occupation"
+          heading={t('jobs.reports.byOccupation')}
+          keyHeader={t('jobs.fields.occupation')}
+          rows={report.placementsByOccupation.map((row) => ({
+            key: row.occupation,
+            label: occupationLabel(row.occupation, locale),
+            count: row.count,
+          }))}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** Employment figures for a chosen period: rate, wage, tenure, placements by region and occupation. */
+export default function JobsReportsPage() {
+  const { t } = useTranslation();
+  const today = seoulDate(new Date());
+  const initial = { from: addDays(today, -(DEFAULT_DAYS - 1)), to: today };
+  const [period, setPeriod] = useState(initial);
+  const form = useForm(initial);
+  const report = useJobsReport(period.from, period.to);
+  const error = (field: 'from' | 'to') => messageText(t, form.errors[field]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const input = form.validate(JobsReportQuery, form.values);
+    if (!input) return;
+    if (input.to < input.from) {
+      form.setErrors({ to: { key: 'validation.dateRange' } });
+      return;
+    }
+    setPeriod({ from: input.from, to: input.to });
+  };
+
+  return (
+    <Stack gap="lg">
+      <JobsHeader
+        title={t('jobs.reports.title')}
+        actions={
+          report.data ? (
+            <Badge color="blue" tt="none" size="lg" data-testid="jobs-report-scope">
+              {t(`jobs.reports.scopes.${report.data.scope}`)}
+            </Badge>
+          ) : null
+        }
+      />
+      <Text>{t('jobs.reports.intro')}</Text>
+      <form onSubmit={onSubmit} noValidate aria-label={t('jobs.reports.periodLabel')}>
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <TextInput
+            type="date"
+            label={t('jobs.reports.from')}
+            required
+            error={error('from')}
+            {...form.text('from')}
+            data-testid="jobs-report-from"
+          />
+          <TextInput
+            type="date"
+            label={t('jobs.reports.to')}
+            required
+            error={error('to')}
+            {...form.text('to')}
+            data-testid="jobs-report-to"
+          />
+          <Button type="submit" mt={25} loading={report.isFetching} data-testid="jobs-report-show">
+            {t('jobs.reports.show')}
+          </Button>
+        </Group>
+      </form>
+      {report.isError ? <ProblemAlert problem={problemOf(report.error, t('errors.unexpected'))} /> : null}
+      {report.data ? <Report report={report.data} /> : report.isPending ? <PageLoader /> : null}
+    </Stack>
+  );
+}
