@@ -147,7 +147,7 @@ export default function JobFairPage() {
     const input = form.validate(
       JobFairRequest,
       { postingIds: form.values.postingIds, minScore: typedNumber(form.values.minScore) },
-      { messages: { postingIds: 'jobs.fair.choosePostings' } },
+      { messages: { postingIds: 'jobs.fair.choosePostings', minScore: 'jobs.fair.minScoreRange' } },
     );
     if (!input) return;
     setRunning(true);
