@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { type CourseData, createCourse, updateCourse } from './api';
-import { typedNumber } from './SeekerProfileForm';
+import { typedNumber } from './format';
 import { StaleProblem } from './StaleProblem';
 import { certificateOptions, occupationOptions } from './text';
 

@@ -20,7 +20,7 @@ import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { addEmployment, type EmploymentRecordData, updateEmployment, useEmployers } from './api';
-import { typedNumber } from './SeekerProfileForm';
+import { typedNumber } from './format';
 import { StaleProblem } from './StaleProblem';
 import { occupationOptions } from './text';
 

@@ -4,12 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../../platform/api';
-import { messageText, useForm } from '../../platform/forms';
+import { messageText, useForm, type ValidateOptions } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { changeEnrolment, type EnrolmentData, enrol, useCourses } from './api';
-import { useDateText } from './format';
-import { typedNumber } from './SeekerProfileForm';
+import { typedNumber, useDateText } from './format';
 import { StaleProblem } from './StaleProblem';
 import { certificateOptions } from './text';
 
@@ -122,14 +121,23 @@ function RecordFields({
     event.preventDefault();
     form.setProblem(null);
     const v = form.values;
-    const input = form.validate(EnrolmentChange, {
-      status: v.status,
-      attendedHours: typedNumber(v.attendedHours),
-      completedOn: blankIsNull(v.completedOn),
-      certificateObtained: blankIsNull(v.certificateObtained),
-      certificateOn: blankIsNull(v.certificateOn),
-      version: enrolment.version,
-    });
+    // A blank date fails only the schema's "needed with …" rule: say that, not a bare "choose".
+    const messages: ValidateOptions['messages'] = {};
+    if (v.completedOn === '') messages.completedOn = 'validation.custom.enrolment_completed_on_required';
+    if (v.certificateOn === '')
+      messages.certificateOn = 'validation.custom.enrolment_certificate_date_required';
+    const input = form.validate(
+      EnrolmentChange,
+      {
+        status: v.status,
+        attendedHours: typedNumber(v.attendedHours),
+        completedOn: blankIsNull(v.completedOn),
+        certificateObtained: blankIsNull(v.certificateObtained),
+        certificateOn: blankIsNull(v.certificateOn),
+        version: enrolment.version,
+      },
+      { messages },
+    );
     if (!input) return;
     setSaving(true);
     changeEnrolment(enrolment.id, input)

@@ -23,9 +23,8 @@ import { useLocale } from '../../platform/i18n';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { TableFrame } from '../../platform/ui/TableFrame';
 import { FAIR_POSTING_LIMIT, type JobFairResultData, type PostingData, runJobFair, usePostings } from './api';
-import { numberText } from './format';
+import { numberText, typedNumber } from './format';
 import { JobsHeader } from './JobsHeader';
-import { typedNumber } from './SeekerProfileForm';
 
 const OPEN_POSTINGS = { status: 'open', employerId: null, occupation: null, region: null, page: 1 } as const;
 

@@ -13,8 +13,7 @@ import {
   type IncentivePaymentInput as PaymentInput,
   recordIncentivePayment,
 } from './api';
-import { useWon } from './format';
-import { typedNumber } from './SeekerProfileForm';
+import { typedNumber, useWon } from './format';
 import { incentiveLabel } from './text';
 
 interface PaymentValues extends Record<string, unknown> {

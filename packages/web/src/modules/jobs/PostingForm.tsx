@@ -17,8 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { createPosting, type PostingData, updatePosting, useEmployers } from './api';
+import { typedNumber } from './format';
 import { LEVELS } from './LevelChoice';
-import { typedNumber } from './SeekerProfileForm';
 import { StaleProblem } from './StaleProblem';
 import { certificateOptions, occupationOptions, skillOptions } from './text';
 

@@ -27,6 +27,7 @@ import type { PersonDetailData } from '../registry/api';
 import { type SeekerProfileData, saveSeekerProfile } from './api';
 import { ChildbirthDates, type ChildbirthRow, childbirthRow } from './ChildbirthDates';
 import { type ExperienceRow, ExperienceRows, experienceRow } from './ExperienceRows';
+import { typedNumber } from './format';
 import { LevelChoice } from './LevelChoice';
 import { StaleProblem } from './StaleProblem';
 import { certificateOptions, occupationOptions, skillOptions } from './text';
@@ -86,13 +87,6 @@ function valuesOf(profile: SeekerProfileData | null, person: PersonDetailData): 
     constraints: [...profile.constraints],
     childbirths: profile.childbirths.map((date) => childbirthRow(date)),
   };
-}
-
-/** Typed digits as a number (commas allowed, as people write won); blank as `blank`; anything else NaN. */
-export function typedNumber(text: string, blank: number | undefined = undefined): number | undefined {
-  const trimmed = text.replace(/,/g, '').trim();
-  if (trimmed === '') return blank;
-  return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
 /**

@@ -27,3 +27,10 @@ export function useDateText(): (date: string | null | undefined) => string {
   const locale = useLocale();
   return (date) => (date ? formatDate(date, locale) : '—');
 }
+
+/** Typed digits as a number (commas allowed, as people write won); blank as `blank`; anything else NaN. */
+export function typedNumber(text: string, blank: number | undefined = undefined): number | undefined {
+  const trimmed = text.replace(/,/g, '').trim();
+  if (trimmed === '') return blank;
+  return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
