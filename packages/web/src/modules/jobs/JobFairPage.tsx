@@ -204,7 +204,7 @@ export default function JobFairPage() {
                   <Table.Th scope="col">{t('jobs.fair.posting')}</Table.Th>
                   <Table.Th scope="col">{t('jobs.fields.employer')}</Table.Th>
                   <Table.Th scope="col">{t('jobs.fields.region')}</Table.Th>
-                  <Table.Th scope="col">{t('jobs.postings.openings')}</Table.Th>
+                  <Table.Th scope="col">{t('jobs.fair.remaining')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -242,7 +242,7 @@ export default function JobFairPage() {
               required
               error={messageText(t, form.errors.minScore)}
               {...form.text('minScore')}
-              w={260}
+              w={320}
               data-testid="fair-min-score"
             />
             <Button type="submit" loading={running} data-testid="fair-run">

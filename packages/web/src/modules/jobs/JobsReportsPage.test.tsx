@@ -33,7 +33,7 @@ describe('jobs statistics', () => {
     renderApp('/jobs/reports');
     await screen.findByTestId('jobs-report', {}, SLOW);
     expect(screen.getByTestId('jobs-report-scope').textContent).toBe('전국 기준');
-    expect(screen.getByTestId('jobs-report-employed').textContent).toBe('1012');
+    expect(screen.getByTestId('jobs-report-employed').textContent).toBe('1,012');
     expect(screen.getByTestId('jobs-report-employmentRate').textContent).toBe('55%');
     expect(screen.getByTestId('jobs-report-averageMonthlyWage').textContent).toBe('2,310,000원');
     expect(screen.getByTestId('jobs-report-medianTenureMonths').textContent).toBe('14.5개월');

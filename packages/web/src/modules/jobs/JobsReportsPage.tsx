@@ -45,10 +45,10 @@ function Figures({ report }: { report: JobsReportData }) {
     ],
     ['placements', countText(report.placements)],
     ['endedBeforeSixMonths', countText(report.endedBeforeSixMonths)],
-    ['employers', String(report.employers)],
-    ['priorityPurchasingEmployers', String(report.priorityPurchasingEmployers)],
-    ['openPostings', String(report.openPostings)],
-    ['openOpenings', String(report.openOpenings)],
+    ['employers', countText(report.employers)],
+    ['priorityPurchasingEmployers', countText(report.priorityPurchasingEmployers)],
+    ['openPostings', countText(report.openPostings)],
+    ['openOpenings', countText(report.openOpenings)],
   ] as const;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="jobs-report-figures">

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { createPosting, type PostingData, updatePosting, useEmployers } from './api';
-import { typedNumber } from './format';
+import { amountInput, typedNumber } from './format';
 import { LEVELS } from './LevelChoice';
 import { StaleProblem } from './StaleProblem';
 import { certificateOptions, occupationOptions, skillOptions } from './text';
@@ -69,7 +69,7 @@ function valuesOf(posting: PostingData | null): PostingValues {
     hours: posting.hours,
     schedule: posting.schedule,
     heavyPhysicalWork: posting.heavyPhysicalWork,
-    monthlyWage: String(posting.monthlyWage),
+    monthlyWage: amountInput(posting.monthlyWage),
     requiredSkills: [...posting.requiredSkills],
     preferredSkills: [...posting.preferredSkills],
     requiredCertificates: [...posting.requiredCertificates],

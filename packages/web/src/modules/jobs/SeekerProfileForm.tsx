@@ -27,7 +27,7 @@ import type { PersonDetailData } from '../registry/api';
 import { type SeekerProfileData, saveSeekerProfile } from './api';
 import { ChildbirthDates, type ChildbirthRow, childbirthRow } from './ChildbirthDates';
 import { type ExperienceRow, ExperienceRows, experienceRow } from './ExperienceRows';
-import { typedNumber } from './format';
+import { amountInput, typedNumber } from './format';
 import { LevelChoice } from './LevelChoice';
 import { StaleProblem } from './StaleProblem';
 import { certificateOptions, occupationOptions, skillOptions } from './text';
@@ -81,7 +81,7 @@ function valuesOf(profile: SeekerProfileData | null, person: PersonDetailData): 
     willingToMoveTo: [...profile.willingToMoveTo],
     maxCommuteMinutes: String(profile.maxCommuteMinutes),
     hours: profile.hours,
-    expectedMonthlyWage: profile.expectedMonthlyWage === 0 ? '' : String(profile.expectedMonthlyWage),
+    expectedMonthlyWage: profile.expectedMonthlyWage === 0 ? '' : amountInput(profile.expectedMonthlyWage),
     koreanLevel: String(profile.koreanLevel),
     computerLevel: String(profile.computerLevel),
     constraints: [...profile.constraints],

@@ -19,8 +19,13 @@ export function useWon(): (amount: number) => string {
 /** "<5" for a count withheld to protect small groups. */
 export function useCountText(): (count: number | null | undefined) => string {
   const { t } = useTranslation();
-  return (count) => (count === null || count === undefined ? t('jobs.suppressed') : String(count));
+  const locale = useLocale();
+  return (count) =>
+    count === null || count === undefined ? t('jobs.suppressed') : numberText(count, locale);
 }
+
+/** A stored amount as the form shows it: grouped as people write won ("2,500,000"); typedNumber reads it back. */
+export const amountInput = (amount: number) => amount.toLocaleString('en-US');
 
 /** A date-only field as the platform formats dates, or a dash when there is none. */
 export function useDateText(): (date: string | null | undefined) => string {
