@@ -143,8 +143,12 @@ export async function followUpEndedWork(
   const months = spell?.months ?? 0;
   const next = INCENTIVE_RULES.employmentMilestones.find((milestone) => milestone.months > months);
   const decision = person.protectionDecisionDate;
+  const periodEndsOn =
+    decision === null ? null : periodEnd(decision, rulesFor(decision).residenceProtectionMonths);
+  // Still within the period today, not only when the work ended: work that ended years ago, recorded now from
+  // the insurance history, leaves nothing to talk about before a next job.
   const withinPeriod =
-    decision !== null && options.endOn <= periodEnd(decision, rulesFor(decision).residenceProtectionMonths);
+    periodEndsOn !== null && options.endOn <= periodEndsOn && options.today <= periodEndsOn;
   const earlyEnd = next !== undefined && withinPeriod;
   if (earlyEnd)
     await addTask(
