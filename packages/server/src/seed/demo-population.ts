@@ -12,6 +12,7 @@ import { users } from '../platform/db/schema';
 import type { Deps } from '../platform/deps';
 import { DEMO_CASEWORK, insertDemoCasework } from './demo-casework';
 import { DEMO_ORGANIZATIONS, demoOrganizationIds } from './demo-organizations';
+import { insertDemoJobs } from './demo-jobs';
 import { insertDemoProtection } from './demo-protection';
 import { generatePopulation, type NearDuplicate } from './population';
 
@@ -183,7 +184,8 @@ export function startDemoPopulation(
     );
     await fillCasework();
   };
-  // Case work for the demo workers' persons; it tops up to the quota, so a later start adds nothing.
+  // Case work for the demo workers' persons (it tops up to the quota, so a later start adds nothing), then crisis
+  // protection and jobs (each once).
   const fillCasework = async () => {
     const work = await insertDemoCasework(deps, { ...DEMO_CASEWORK, signal: controller.signal });
     if (work.cases > 0)
@@ -197,6 +199,14 @@ export function startDemoPopulation(
         `  Demo crisis protection ready: ${protection.profiles} vulnerability profiles, ${protection.signals} agency ` +
           `signals, ${protection.alertsHandled} alerts worked by the demo case workers, ` +
           `${protection.surveyChecksDone} survey checks done.`,
+      );
+    const jobs = await insertDemoJobs(deps, { signal: controller.signal });
+    if (jobs.employers > 0 && !controller.signal.aborted)
+      announce(
+        `  Demo jobs ready: ${jobs.employers} employers (${jobs.priorityPurchasing} for priority purchasing), ` +
+          `${jobs.postings} postings, ${jobs.courses} courses, ${jobs.profiles} seeker profiles, ` +
+          `${jobs.applications} applications (${jobs.placements} placed), ${jobs.payments} incentive payments; ` +
+          `${jobs.officerPersons} persons with the demo employment officer.`,
       );
   };
   const done = run().catch((error: unknown) => {
