@@ -225,6 +225,10 @@ export const ApplicationMove = z
   .refine((move) => move.to !== 'placed' || move.startOn !== undefined, {
     message: 'application.start_required',
     path: ['startOn'],
+  })
+  .refine((move) => move.to !== 'placed' || move.insured !== undefined, {
+    message: 'application.insured_required',
+    path: ['insured'],
   });
 export type ApplicationMove = z.infer<typeof ApplicationMove>;
 

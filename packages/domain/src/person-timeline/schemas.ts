@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { IncentiveLineKind } from '../benefits/schemas';
 import { CaseStatus, NeedDomain, NoteSensitivity } from '../cases/lifecycle';
 import { GOAL_STATUSES } from '../cases/schemas';
 import { ReferralStatus } from '../consent/referral-lifecycle';
 import { ConsentPurpose, DataCategory, RecipientType } from '../consent/terms';
+import { APPLICATION_STAGES } from '../jobs/pipeline';
 import { AlertOutcome, ContactMethod } from '../protection/schemas';
 import { AlertLevel } from '../protection/screening-rules';
 import { SignalType } from '../protection/signal-types';
@@ -68,6 +70,16 @@ export const PersonTimelineEvent = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('alert_opened'), level: AlertLevel }),
   z.object({ ...base, kind: z.literal('alert_contact'), method: ContactMethod, reached: z.boolean() }),
   z.object({ ...base, kind: z.literal('alert_closed'), outcome: AlertOutcome }),
+  z.object({
+    ...base,
+    kind: z.literal('application_stage'),
+    stage: z.enum(APPLICATION_STAGES),
+    posting: z.string(),
+    employer: z.string(),
+  }),
+  z.object({ ...base, kind: z.literal('employment_started'), employer: z.string(), insured: z.boolean() }),
+  z.object({ ...base, kind: z.literal('employment_ended'), employer: z.string() }),
+  z.object({ ...base, kind: z.literal('incentive_paid'), line: IncentiveLineKind, amount: z.number().int() }),
 ]);
 export type PersonTimelineEvent = z.infer<typeof PersonTimelineEvent>;
 export type PersonTimelineKind = PersonTimelineEvent['kind'];

@@ -259,6 +259,15 @@ describe('jobs: profile, recommendations, pipeline, placement, retention and inc
     ]);
     const officerId = await userIdOf(platform, 'demo-employment-officer');
     expect(checks.every((task) => task.assigneeId === officerId)).toBe(true);
+    // The person's timeline tells it: the stages, and the work that began.
+    const timeline = await ok(await worker.request('GET', `/api/persons/${kim}/timeline?pageSize=100`));
+    const kinds = timeline.items.map((item: { kind: string; stage?: string }) =>
+      item.kind === 'application_stage' ? `stage:${item.stage}` : item.kind,
+    );
+    expect(kinds).toEqual(expect.arrayContaining(['stage:recommended', 'stage:placed', 'employment_started']));
+    expect(timeline.items.find((item: { kind: string }) => item.kind === 'employment_started').employer).toBe(
+      '새터한식(주)',
+    );
   });
 
   it('follows up work that ends before six months, and cancels the checks after it', async () => {

@@ -20,6 +20,14 @@ import type { Queryable } from '../../platform/db/client';
 import { auditLog, organizations, users } from '../../platform/db/schema';
 import { caseScope } from '../cases/cases.repository';
 import { assessments, caseEvents, caseNotes, cases, caseTransfers, goals } from '../cases/schema';
+import {
+  employers,
+  employmentRecords,
+  incentivePayments,
+  jobApplicationEvents,
+  jobApplications,
+  jobPostings,
+} from '../jobs/schema';
 import { protectionAlerts, protectionContacts, protectionSignals } from '../protection/schema';
 import { consents, referralEvents, referrals } from '../referrals/schema';
 import { persons } from '../registry/schema';
@@ -466,6 +474,117 @@ const alertsClosed: Source = async (q, personId, limit) => {
   );
 };
 
+const applicationStages: Source = async (q, personId, limit) => {
+  const rows = await q
+    .select({
+      id: jobApplicationEvents.id,
+      at: jobApplicationEvents.at,
+      stage: jobApplicationEvents.toStage,
+      posting: jobPostings.title,
+      employer: employers.name,
+      actor: actorUser.displayName,
+      total,
+    })
+    .from(jobApplicationEvents)
+    .innerJoin(jobApplications, eq(jobApplications.id, jobApplicationEvents.applicationId))
+    .innerJoin(jobPostings, eq(jobPostings.id, jobApplications.postingId))
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .leftJoin(actorUser, eq(actorUser.id, jobApplicationEvents.actorId))
+    .where(eq(jobApplications.personId, personId))
+    .orderBy(desc(jobApplicationEvents.at))
+    .limit(limit);
+  return pageOf(
+    rows,
+    rows.map((r) => ({
+      kind: 'application_stage',
+      id: `application_stage:${r.id}`,
+      at: iso(r.at),
+      actor: r.actor,
+      stage: r.stage as (PersonTimelineEvent & { kind: 'application_stage' })['stage'],
+      posting: r.posting,
+      employer: r.employer,
+    })),
+  );
+};
+
+/** Work is dated by its days: a start or end shows at the start of that day in Seoul. */
+const employmentStarted: Source = async (q, personId, limit) => {
+  const rows = await q
+    .select({
+      id: employmentRecords.id,
+      on: employmentRecords.startOn,
+      employer: employers.name,
+      insured: employmentRecords.insured,
+      actor: actorUser.displayName,
+      total,
+    })
+    .from(employmentRecords)
+    .innerJoin(employers, eq(employers.id, employmentRecords.employerId))
+    .leftJoin(actorUser, eq(actorUser.id, employmentRecords.createdBy))
+    .where(eq(employmentRecords.personId, personId))
+    .orderBy(desc(employmentRecords.startOn))
+    .limit(limit);
+  return pageOf(
+    rows,
+    rows.map((r) => ({
+      kind: 'employment_started',
+      id: `employment_started:${r.id}`,
+      at: startOfSeoulDay(r.on),
+      actor: r.actor,
+      employer: r.employer,
+      insured: r.insured,
+    })),
+  );
+};
+
+const employmentEnded: Source = async (q, personId, limit) => {
+  const rows = await q
+    .select({ id: employmentRecords.id, on: employmentRecords.endOn, employer: employers.name, total })
+    .from(employmentRecords)
+    .innerJoin(employers, eq(employers.id, employmentRecords.employerId))
+    .where(and(eq(employmentRecords.personId, personId), isNotNull(employmentRecords.endOn)))
+    .orderBy(desc(employmentRecords.endOn))
+    .limit(limit);
+  return pageOf(
+    rows,
+    rows.map((r) => ({
+      kind: 'employment_ended',
+      id: `employment_ended:${r.id}`,
+      at: startOfSeoulDay(r.on as string),
+      actor: null,
+      employer: r.employer,
+    })),
+  );
+};
+
+const incentivesPaid: Source = async (q, personId, limit) => {
+  const rows = await q
+    .select({
+      id: incentivePayments.id,
+      on: incentivePayments.paidOn,
+      line: incentivePayments.line,
+      amount: incentivePayments.amount,
+      actor: actorUser.displayName,
+      total,
+    })
+    .from(incentivePayments)
+    .leftJoin(actorUser, eq(actorUser.id, incentivePayments.recordedBy))
+    .where(eq(incentivePayments.personId, personId))
+    .orderBy(desc(incentivePayments.paidOn))
+    .limit(limit);
+  return pageOf(
+    rows,
+    rows.map((r) => ({
+      kind: 'incentive_paid',
+      id: `incentive_paid:${r.id}`,
+      at: startOfSeoulDay(r.on),
+      actor: r.actor,
+      line: r.line as (PersonTimelineEvent & { kind: 'incentive_paid' })['line'],
+      amount: r.amount,
+    })),
+  );
+};
+
 /**
  * The sources this actor may see: the timeline never shows more than the modules' own screens would.
  * Case history follows the case scope; tasks, consents and referrals their read permissions; transfers
@@ -481,5 +600,6 @@ export function timelineSourcesFor(actor: Actor): Source[] {
     ...(can('referrals.send') ? [referralHistory] : []),
     ...(can('cases.read') ? [transfersRequested, transfersDecided] : []),
     ...(can('protection.read') ? [signalsReceived, alertsOpened, alertContacts, alertsClosed] : []),
+    ...(can('jobs.read') ? [applicationStages, employmentStarted, employmentEnded, incentivesPaid] : []),
   ];
 }

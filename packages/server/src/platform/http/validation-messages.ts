@@ -22,6 +22,42 @@ const NAMED: Record<string, Record<Locale, string>> = {
     ko: '비밀번호는 12자 이상이어야 합니다.',
     en: 'The password must be at least 12 characters.',
   },
+  'application.insured_required': {
+    ko: '고용보험 가입 여부를 선택해 주십시오.',
+    en: 'Say whether employment insurance is paid.',
+  },
+  'application.reason_required': {
+    ko: '사유를 선택해 주십시오.',
+    en: 'Choose a reason.',
+  },
+  'application.start_required': {
+    ko: '첫 출근일을 입력해 주십시오.',
+    en: 'Enter the first day of work.',
+  },
+  'course.end_before_start': {
+    ko: '종료일은 시작일보다 빠를 수 없습니다.',
+    en: 'The end date cannot be before the start date.',
+  },
+  'employer.business_number': {
+    ko: '사업자등록번호 10자리를 123-45-67890 형식으로 입력해 주십시오.',
+    en: 'Enter the 10-digit business registration number as 123-45-67890.',
+  },
+  'employment.end_before_start': {
+    ko: '퇴사일은 입사일보다 빠를 수 없습니다.',
+    en: 'The end date cannot be before the start date.',
+  },
+  'enrolment.certificate_date_required': {
+    ko: '자격증과 취득일은 함께 입력해 주십시오.',
+    en: 'Enter the certificate and its date together.',
+  },
+  'enrolment.completed_on_required': {
+    ko: '수료로 기록하려면 수료일을 입력해 주십시오.',
+    en: 'Enter the completion date to record a completion.',
+  },
+  'occupation.invalid': {
+    ko: '직종을 목록에서 선택해 주십시오.',
+    en: 'Choose an occupation from the list.',
+  },
   'username.pattern': {
     ko: '아이디는 영문 소문자, 숫자, 마침표(.), 밑줄(_), 하이픈(-)만 쓸 수 있습니다.',
     en: 'Use lowercase letters, digits, dots, underscores and hyphens only.',

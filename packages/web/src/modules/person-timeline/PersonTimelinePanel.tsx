@@ -20,6 +20,7 @@ const GROUP_COLOR = {
   referral: 'orange',
   transfer: 'indigo',
   protection: 'red',
+  jobs: 'green',
 } as const;
 
 /** Everything recorded on the person, newest first, page by page: what, when and by whom. */

@@ -1,4 +1,4 @@
-import { type RecipientType, type SignalType, signalTypeDefinition } from '@ieum/domain';
+import { INCENTIVE_LABELS, type RecipientType, type SignalType, signalTypeDefinition } from '@ieum/domain';
 import type { TFunction } from 'i18next';
 import type { TimelineEventData } from './api';
 
@@ -15,7 +15,12 @@ function consentRecipient(
 function signalLabel(t: TFunction, type: SignalType): string {
   // The catalogue of signal types is the domain's (with its source agencies), in both languages.
   const definition = signalTypeDefinition(type);
-  return t('personTimeline.labelLanguage') === 'en' ? definition.en : definition.ko;
+  return definition[i18nLocale(t)];
+}
+
+/** The language the labels are in (the domain's tables carry both). */
+function i18nLocale(t: TFunction): 'ko' | 'en' {
+  return t('personTimeline.labelLanguage') === 'en' ? 'en' : 'ko';
 }
 
 /** What happened, in a sentence of the user's language. Never free text: the server sends none. */
@@ -101,6 +106,26 @@ export function eventText(
       return t('personTimeline.kinds.alert_closed', {
         outcome: t(`personTimeline.alertOutcomes.${event.outcome}`),
       });
+    case 'application_stage':
+      return t('personTimeline.kinds.application_stage', {
+        stage: t(`personTimeline.applicationStages.${event.stage}`),
+        posting: event.posting,
+        employer: event.employer,
+      });
+    case 'employment_started':
+      return t(
+        event.insured
+          ? 'personTimeline.kinds.employment_started_insured'
+          : 'personTimeline.kinds.employment_started',
+        { employer: event.employer },
+      );
+    case 'employment_ended':
+      return t('personTimeline.kinds.employment_ended', { employer: event.employer });
+    case 'incentive_paid':
+      return t('personTimeline.kinds.incentive_paid', {
+        line: INCENTIVE_LABELS[event.line][i18nLocale(t)],
+        amount: event.amount.toLocaleString(i18nLocale(t) === 'ko' ? 'ko-KR' : 'en-US'),
+      });
     default: {
       const unknown: never = event;
       return unknown;
@@ -111,7 +136,7 @@ export function eventText(
 /** The kind's group, for the badge beside each entry (words, not colour alone). */
 export function eventGroup(
   event: TimelineEventData,
-): 'registry' | 'case' | 'task' | 'consent' | 'referral' | 'transfer' | 'protection' {
+): 'registry' | 'case' | 'task' | 'consent' | 'referral' | 'transfer' | 'protection' | 'jobs' {
   switch (event.kind) {
     case 'registered':
       return 'registry';
@@ -138,6 +163,11 @@ export function eventGroup(
     case 'alert_contact':
     case 'alert_closed':
       return 'protection';
+    case 'application_stage':
+    case 'employment_started':
+    case 'employment_ended':
+    case 'incentive_paid':
+      return 'jobs';
     default: {
       const unknown: never = event;
       return unknown;
