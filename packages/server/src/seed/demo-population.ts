@@ -11,8 +11,8 @@ import type { Db } from '../platform/db/client';
 import { users } from '../platform/db/schema';
 import type { Deps } from '../platform/deps';
 import { DEMO_CASEWORK, insertDemoCasework } from './demo-casework';
-import { DEMO_ORGANIZATIONS, demoOrganizationIds } from './demo-organizations';
 import { insertDemoJobs } from './demo-jobs';
+import { DEMO_ORGANIZATIONS, demoOrganizationIds } from './demo-organizations';
 import { insertDemoProtection } from './demo-protection';
 import { generatePopulation, type NearDuplicate } from './population';
 
