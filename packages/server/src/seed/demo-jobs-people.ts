@@ -17,9 +17,13 @@ import {
 } from '@ieum/domain';
 import type { JobsPlanOptions, JobsPlanPerson, PlannedEmployer, PlannedWork } from './demo-jobs-plan';
 import {
+  COMMUTE_MINUTES,
+  COMPUTER_LEVEL,
   CURRENT_MONTHS,
   drawMonths,
   FARMING,
+  HOURS_WANTED,
+  KOREAN_LEVEL,
   maxDate,
   minDate,
   NORTH_WORK,
@@ -105,24 +109,7 @@ export function seekerBasics(random: Random, who: Who, year: number) {
   const fallback = random.pick(['1692', '1691', '1351', '1341']);
   if (random.chance(0.25) && !occupations.includes(fallback)) occupations.push(fallback);
   const computerLevel = random.weighted(
-    who.age < 35
-      ? ([
-          [3, 3],
-          [4, 4],
-          [5, 2],
-        ] as const)
-      : who.age < 50
-        ? ([
-            [1, 1],
-            [2, 4],
-            [3, 4],
-            [4, 1],
-          ] as const)
-        : ([
-            [1, 4],
-            [2, 4],
-            [3, 1],
-          ] as const),
+    COMPUTER_LEVEL[who.age < 35 ? 'younger' : who.age < 50 ? 'middle' : 'older'],
   );
   const skills = new Set<string>();
   occupations.forEach((code, k) => {
@@ -151,39 +138,11 @@ export function seekerBasics(random: Random, who: Who, year: number) {
   const ill = who.categories.has('chronic_illness') || who.categories.has('mental_health');
   if (random.chance(ill ? 0.5 : who.age >= 55 ? 0.1 : 0.03)) constraints.push('health');
   if (who.categories.has('disability') && random.chance(0.6)) constraints.push('disability');
-  const hours = random.weighted(
-    constraints.includes('childcare') || who.age >= 58
-      ? ([
-          ['part_time', 4],
-          ['either', 3],
-          ['full_time', 3],
-        ] as const)
-      : ([
-          ['full_time', 6],
-          ['either', 3],
-          ['part_time', 1],
-        ] as const),
-  );
+  const limited = constraints.includes('childcare') || who.age >= 58;
+  const hours = random.weighted(HOURS_WANTED[limited ? 'limited' : 'usual']);
   const yearsHere = year - Number(who.decision.slice(0, 4));
   const koreanLevel = random.weighted(
-    yearsHere >= 10
-      ? ([
-          [3, 2],
-          [4, 5],
-          [5, 3],
-        ] as const)
-      : yearsHere >= 5
-        ? ([
-            [2, 1],
-            [3, 4],
-            [4, 4],
-            [5, 1],
-          ] as const)
-        : ([
-            [2, 3],
-            [3, 4],
-            [4, 2],
-          ] as const),
+    KOREAN_LEVEL[yearsHere >= 10 ? 'settled' : yearsHere >= 5 ? 'settling' : 'recent'],
   );
   const neighbours = REGIONS.filter((region) => areNeighbouringRegions(who.region, region));
   const willingToMoveTo = neighbours.length > 0 && random.chance(0.08) ? [random.pick(neighbours)] : [];
@@ -208,12 +167,7 @@ export function seekerBasics(random: Random, who: Who, year: number) {
     certificates: [...certificates],
     region: who.region,
     willingToMoveTo,
-    maxCommuteMinutes: random.weighted([
-      [30, 1],
-      [40, 3],
-      [60, 4],
-      [90, 2],
-    ] as const),
+    maxCommuteMinutes: random.weighted(COMMUTE_MINUTES),
     hours,
     expectedMonthlyWage,
     koreanLevel,

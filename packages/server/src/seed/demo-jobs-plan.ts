@@ -28,13 +28,16 @@ import {
 } from './demo-jobs-people';
 import { pastAttempt, placementStory, planEnrolments, seekerApplications } from './demo-jobs-stories';
 import {
+  COMPANY_FORMS,
   COURSES,
   EMPLOYER_REGIONS,
   INDUSTRIES,
   maxDate,
   minDate,
   NAME_WORDS,
+  OPENINGS,
   occupationOf,
+  POSTINGS_PER_EMPLOYER,
   wageIn,
 } from './demo-jobs-tables';
 import { type Random, seededRandom } from './prng';
@@ -164,14 +167,7 @@ function planEmployers(random: Random, total: number): PlannedEmployer[] {
     let name = '';
     while (name === '' || names.has(name)) {
       const base = `${random.pick(NAME_WORDS)}${random.pick(industry.suffixes)}`;
-      const form =
-        industry.form === 'company'
-          ? random.weighted([
-              ['(주)', 5],
-              ['', 3],
-              ['주식회사 ', 2],
-            ] as const)
-          : '';
+      const form = industry.form === 'company' ? random.weighted(COMPANY_FORMS) : '';
       name = `${form}${base}(예시)`;
     }
     names.add(name);
@@ -195,12 +191,7 @@ function planPostings(
 ): PlannedPosting[] {
   const postings: PlannedPosting[] = [];
   employers.forEach((employer, index) => {
-    const n = random.weighted([
-      [2, 25],
-      [3, 35],
-      [4, 28],
-      [5, 12],
-    ] as const);
+    const n = random.weighted(POSTINGS_PER_EMPLOYER);
     for (let k = 0; k < n; k++) {
       const code = random.chance(0.4)
         ? (employer.occupations[0] as string)
@@ -209,10 +200,11 @@ function planPostings(
       const partTime = work.partWage !== null && random.chance(0.2);
       const closed = random.chance(0.15);
       const opensOn = addDays(today, closed ? -random.int(60, 300) : -random.int(3, 45));
+      const closingOn = closed ? addDays(opensOn, random.int(20, 45)) : addDays(today, random.int(7, 60));
       postings.push({
         employer: index,
         opensOn,
-        closedOn: null,
+        closedOn: closed ? addDays(closingOn, 1) : null,
         input: {
           title: random.pick(work.titles),
           occupation: code,
@@ -226,19 +218,11 @@ function planPostings(
           requiredCertificates: work.licence.filter(() => random.chance(0.85)),
           preferredCertificates: work.certificates.filter(() => random.chance(0.5)),
           requiredKoreanLevel: random.int(work.korean[0], work.korean[1]),
-          openings: random.weighted([
-            [1, 40],
-            [2, 30],
-            [3, 15],
-            [4, 8],
-            [5, 7],
-          ] as const),
-          closingOn: closed ? addDays(opensOn, random.int(20, 45)) : addDays(today, random.int(7, 60)),
+          openings: random.weighted(OPENINGS),
+          closingOn,
           status: 'open',
         },
       });
-      const last = postings[postings.length - 1] as PlannedPosting;
-      if (closed) last.closedOn = addDays(last.input.closingOn, 1);
     }
   });
   return postings;
@@ -340,13 +324,13 @@ export function planDemoJobs(options: JobsPlanOptions): DemoJobsPlan {
     }
 
     // Served by a demo account: the year's work as it happened.
+    const protectionEndsOn = periodEnd(who.decision, rulesFor(who.decision).residenceProtectionMonths);
     let placement: PlannedApplication | null = null;
     for (const each of work) {
       if (each.endOn === null && !isExtended && daysBetween(each.startOn, today) <= 365) {
         placement = placementStory(random, who, seeker, each, { postings, placed, today });
         if (placement) continue;
       }
-      const protectionEndsOn = periodEnd(who.decision, rulesFor(who.decision).residenceProtectionMonths);
       if (
         each.endOn !== null &&
         earlyEnds.length < MAX_EARLY_ENDS &&

@@ -14,7 +14,7 @@ import {
 } from '@ieum/domain';
 import type { Who } from './demo-jobs-people';
 import type { PlannedApplication, PlannedEnrolment, PlannedPosting, PlannedWork } from './demo-jobs-plan';
-import { maxDate, minDate } from './demo-jobs-tables';
+import { APPLICATIONS_PER_SEEKER, maxDate, minDate, OUTCOMES } from './demo-jobs-tables';
 import type { Random } from './prng';
 
 /**
@@ -194,12 +194,7 @@ export function seekerApplications(
   context: { postings: readonly PlannedPosting[]; today: IsoDate },
 ): PlannedApplication[] {
   const { postings, today } = context;
-  const n = random.weighted([
-    [0, 30],
-    [1, 35],
-    [2, 25],
-    [3, 10],
-  ] as const);
+  const n = random.weighted(APPLICATIONS_PER_SEEKER);
   const matcher: JobSeeker = { id: String(who.index), ...seeker };
   const best = postings
     .flatMap((posting, i) =>
@@ -215,14 +210,7 @@ export function seekerApplications(
     if (!chosen.includes(i)) chosen.push(i);
   }
   const applications = chosen.map((posting) => {
-    const outcome = random.weighted([
-      ['recommended', 20],
-      ['applied', 20],
-      ['interview', 14],
-      ['offer', 6],
-      ['rejected', 20],
-      ['withdrawn', 20],
-    ] as const);
+    const outcome = random.weighted(OUTCOMES);
     const createdOn = addDays(today, -random.int(2, 45));
     widen(postings[posting] as PlannedPosting, createdOn, createdOn, today);
     return pipeline(random, who, seeker, posting, createdOn, outcome, today);

@@ -1,4 +1,10 @@
-import { compareDates, type IsoDate, type Region, type WorkSchedule } from '@ieum/domain';
+import {
+  compareDates,
+  type HoursPreference,
+  type IsoDate,
+  type Region,
+  type WorkSchedule,
+} from '@ieum/domain';
 import type { Random } from './prng';
 
 /**
@@ -297,3 +303,40 @@ export function wageIn(random: Random, code: string, year: number, partTime: boo
   const wage = roundWage((base * hourly * random.int(95, 110)) / 100 / 10_320);
   return partTime ? wage : Math.max(wage, Math.ceil((hourly * 209) / 10) * 10);
 }
+
+type Weights<T> = readonly (readonly [T, number])[];
+
+// biome-ignore format: a table reads best one row a line
+export const COMPANY_FORMS: Weights<string> = [['(주)', 5], ['', 3], ['주식회사 ', 2]];
+// biome-ignore format: a table reads best one row a line
+export const POSTINGS_PER_EMPLOYER: Weights<number> = [[2, 25], [3, 35], [4, 28], [5, 12]];
+// biome-ignore format: a table reads best one row a line
+export const OPENINGS: Weights<number> = [[1, 40], [2, 30], [3, 15], [4, 8], [5, 7]];
+/** Applications of a seeker in the last weeks, and where each stands now. */
+// biome-ignore format: a table reads best one row a line
+export const APPLICATIONS_PER_SEEKER: Weights<number> = [[0, 30], [1, 35], [2, 25], [3, 10]];
+// biome-ignore format: a table reads best one row a line
+export const OUTCOMES = [['recommended', 20], ['applied', 20], ['interview', 14], ['offer', 6], ['rejected', 20], ['withdrawn', 20]] as const;
+
+/** Computer level (1-5) by age: under 35, under 50, older. */
+// biome-ignore format: a table reads best one row a line
+export const COMPUTER_LEVEL: Readonly<Record<'younger' | 'middle' | 'older', Weights<number>>> = {
+  younger: [[3, 3], [4, 4], [5, 2]],
+  middle: [[1, 1], [2, 4], [3, 4], [4, 1]],
+  older: [[1, 4], [2, 4], [3, 1]],
+};
+/** Workplace Korean (1-5) by years in the South: ten or more, five or more, fewer. */
+// biome-ignore format: a table reads best one row a line
+export const KOREAN_LEVEL: Readonly<Record<'settled' | 'settling' | 'recent', Weights<number>>> = {
+  settled: [[3, 2], [4, 5], [5, 3]],
+  settling: [[2, 1], [3, 4], [4, 4], [5, 1]],
+  recent: [[2, 3], [3, 4], [4, 2]],
+};
+/** Hours wanted: with young children or from 58, part-time more often. */
+// biome-ignore format: a table reads best one row a line
+export const HOURS_WANTED: Readonly<Record<'limited' | 'usual', Weights<HoursPreference>>> = {
+  limited: [['part_time', 4], ['either', 3], ['full_time', 3]],
+  usual: [['full_time', 6], ['either', 3], ['part_time', 1]],
+};
+// biome-ignore format: a table reads best one row a line
+export const COMMUTE_MINUTES: Weights<number> = [[30, 1], [40, 3], [60, 4], [90, 2]];
