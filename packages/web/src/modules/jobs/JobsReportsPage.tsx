@@ -1,13 +1,9 @@
-import { addDays, JobsReportQuery, seoulDate } from '@ieum/domain';
+import { JobsReportQuery } from '@ieum/domain';
 import { BarChart } from '@mantine/charts';
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { problemOf } from '../../platform/api';
-import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
-import { PageLoader } from '../../platform/ui/PageLoader';
-import { ProblemAlert } from '../../platform/ui/ProblemAlert';
+import { ReportPeriodForm, ReportScopeBadge, useReportPeriod } from '../../platform/ui/ReportPeriod';
 import { TableFrame } from '../../platform/ui/TableFrame';
 import { Figure } from '../protection/Figure';
 import { type JobsReportData, useJobsReport } from './api';
@@ -171,23 +167,8 @@ function Report({ report }: { report: JobsReportData }) {
 /** Employment figures for a chosen period: rate, wage, tenure, placements by region and occupation. */
 export default function JobsReportsPage() {
   const { t } = useTranslation();
-  const today = seoulDate(new Date());
-  const initial = { from: addDays(today, -(DEFAULT_DAYS - 1)), to: today };
-  const [period, setPeriod] = useState(initial);
-  const form = useForm(initial);
-  const report = useJobsReport(period.from, period.to);
-  const error = (field: 'from' | 'to') => messageText(t, form.errors[field]);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const input = form.validate(JobsReportQuery, form.values);
-    if (!input) return;
-    if (input.to < input.from) {
-      form.setErrors({ to: { key: 'validation.dateRange' } });
-      return;
-    }
-    setPeriod({ from: input.from, to: input.to });
-  };
+  const periodForm = useReportPeriod(JobsReportQuery, DEFAULT_DAYS);
+  const report = useJobsReport(periodForm.period.from, periodForm.period.to);
 
   return (
     <Stack gap="lg">
@@ -195,38 +176,26 @@ export default function JobsReportsPage() {
         title={t('jobs.reports.title')}
         actions={
           report.data ? (
-            <Badge color="blue" tt="none" size="lg" data-testid="jobs-report-scope">
+            <ReportScopeBadge testId="jobs-report-scope">
               {t(`jobs.reports.scopes.${report.data.scope}`)}
-            </Badge>
+            </ReportScopeBadge>
           ) : null
         }
       />
       <Text>{t('jobs.reports.intro')}</Text>
-      <form onSubmit={onSubmit} noValidate aria-label={t('jobs.reports.periodLabel')}>
-        <Group align="flex-start" gap="sm" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('jobs.reports.from')}
-            required
-            error={error('from')}
-            {...form.text('from')}
-            data-testid="jobs-report-from"
-          />
-          <TextInput
-            type="date"
-            label={t('jobs.reports.to')}
-            required
-            error={error('to')}
-            {...form.text('to')}
-            data-testid="jobs-report-to"
-          />
-          <Button type="submit" mt={25} loading={report.isFetching} data-testid="jobs-report-show">
-            {t('jobs.reports.show')}
-          </Button>
-        </Group>
-      </form>
-      {report.isError ? <ProblemAlert problem={problemOf(report.error, t('errors.unexpected'))} /> : null}
-      {report.data ? <Report report={report.data} /> : report.isPending ? <PageLoader /> : null}
+      <ReportPeriodForm
+        periodForm={periodForm}
+        query={report}
+        labels={{
+          form: t('jobs.reports.periodLabel'),
+          from: t('jobs.reports.from'),
+          to: t('jobs.reports.to'),
+          show: t('jobs.reports.show'),
+        }}
+        testIdPrefix="jobs-report"
+      >
+        {(data) => <Report report={data} />}
+      </ReportPeriodForm>
     </Stack>
   );
 }

@@ -1,20 +1,9 @@
-import {
-  ALERT_OUTCOMES,
-  type AlertLevel,
-  addDays,
-  ProtectionReportQuery,
-  SERVICE_PROVIDERS,
-  seoulDate,
-} from '@ieum/domain';
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { ALERT_OUTCOMES, type AlertLevel, ProtectionReportQuery, SERVICE_PROVIDERS } from '@ieum/domain';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { problemOf } from '../../platform/api';
-import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { PageHeader } from '../../platform/ui/PageHeader';
-import { PageLoader } from '../../platform/ui/PageLoader';
-import { ProblemAlert } from '../../platform/ui/ProblemAlert';
+import { ReportPeriodForm, ReportScopeBadge, useReportPeriod } from '../../platform/ui/ReportPeriod';
 import { type ProtectionReportData, useProtectionReport } from './api';
 import { useCountText } from './badges';
 import { ByRegion, CountsFigure, LEVELS_DESC } from './ReportFigures';
@@ -117,23 +106,8 @@ function Report({ report }: { report: ProtectionReportData }) {
 /** Alerts by level and region, time to first contact, outcomes and services, for a chosen period. */
 export default function ReportsPage() {
   const { t } = useTranslation();
-  const today = seoulDate(new Date());
-  const initial = { from: addDays(today, -(DEFAULT_DAYS - 1)), to: today };
-  const [period, setPeriod] = useState(initial);
-  const form = useForm(initial);
-  const report = useProtectionReport(period.from, period.to);
-  const error = (field: 'from' | 'to') => messageText(t, form.errors[field]);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const input = form.validate(ProtectionReportQuery, form.values);
-    if (!input) return;
-    if (input.to < input.from) {
-      form.setErrors({ to: { key: 'validation.dateRange' } });
-      return;
-    }
-    setPeriod({ from: input.from, to: input.to });
-  };
+  const periodForm = useReportPeriod(ProtectionReportQuery, DEFAULT_DAYS);
+  const report = useProtectionReport(periodForm.period.from, periodForm.period.to);
 
   return (
     <Stack gap="lg">
@@ -141,38 +115,26 @@ export default function ReportsPage() {
         title={t('protection.reports.title')}
         actions={
           report.data ? (
-            <Badge color="blue" tt="none" size="lg" data-testid="report-scope">
+            <ReportScopeBadge testId="report-scope">
               {t(`protection.reports.scopes.${report.data.scope}`)}
-            </Badge>
+            </ReportScopeBadge>
           ) : null
         }
       />
       <Text>{t('protection.reports.intro')}</Text>
-      <form onSubmit={onSubmit} noValidate aria-label={t('protection.reports.periodLabel')}>
-        <Group align="flex-start" gap="sm" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('protection.reports.from')}
-            required
-            error={error('from')}
-            {...form.text('from')}
-            data-testid="report-from"
-          />
-          <TextInput
-            type="date"
-            label={t('protection.reports.to')}
-            required
-            error={error('to')}
-            {...form.text('to')}
-            data-testid="report-to"
-          />
-          <Button type="submit" mt={25} loading={report.isFetching} data-testid="report-show">
-            {t('protection.reports.show')}
-          </Button>
-        </Group>
-      </form>
-      {report.isError ? <ProblemAlert problem={problemOf(report.error, t('errors.unexpected'))} /> : null}
-      {report.data ? <Report report={report.data} /> : report.isPending ? <PageLoader /> : null}
+      <ReportPeriodForm
+        periodForm={periodForm}
+        query={report}
+        labels={{
+          form: t('protection.reports.periodLabel'),
+          from: t('protection.reports.from'),
+          to: t('protection.reports.to'),
+          show: t('protection.reports.show'),
+        }}
+        testIdPrefix="report"
+      >
+        {(data) => <Report report={data} />}
+      </ReportPeriodForm>
     </Stack>
   );
 }
