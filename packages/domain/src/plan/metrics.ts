@@ -129,6 +129,11 @@ export function metricDefinition(key: MetricKey): MetricDefinition {
   return found;
 }
 
+/** The definition of a key that may not be registered (a stored binding, a query parameter). */
+export function findMetric(key: string): MetricDefinition | null {
+  return BY_KEY.get(key) ?? null;
+}
+
 export function isMetricKey(key: string): key is MetricKey {
   return BY_KEY.has(key);
 }

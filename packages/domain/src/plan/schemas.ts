@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateString } from '../registry/schemas';
-import { isComputableMetric, METRIC_KEYS, MetricUnit, metricDefinition } from './metrics';
+import { findMetric, isComputableMetric, METRIC_KEYS, MetricUnit } from './metrics';
 import { PlanYear, Quarter } from './quarters';
 
 /**
@@ -127,7 +127,7 @@ export const KpiInput = z
     path: ['source', 'metricKey'],
     message: 'plan.metric_not_computable',
   })
-  .refine((kpi) => kpi.source.kind === 'manual' || metricDefinition(kpi.source.metricKey).unit === kpi.unit, {
+  .refine((kpi) => kpi.source.kind === 'manual' || findMetric(kpi.source.metricKey)?.unit === kpi.unit, {
     path: ['unit'],
     message: 'plan.kpi_unit_not_metric_unit',
   })
