@@ -32,6 +32,7 @@ export * from './plan/api';
 export * from './plan/kpi';
 export * from './plan/metrics';
 export * from './plan/plan-status';
+export * from './plan/progress-rollup';
 export * from './plan/quarters';
 export * from './plan/revision-diff';
 export * from './plan/revision-wording';
