@@ -6,6 +6,10 @@ import { registerPerson, userIdOf } from '../protection/test-fixtures';
 import { personOfficers } from '../registry/schema';
 import { tasks } from '../timeline/schema';
 
+/** A response body, read by path in the assertions (its shape is the API's contract, checked by the routes). */
+// biome-ignore lint/suspicious/noExplicitAny: assertions read the JSON by path
+type Json = Record<string, any>;
+
 /** Synthetic persons, firms and postings: every name here is made up for tests. */
 describe('jobs: profile, recommendations, pipeline, placement, retention and incentives', () => {
   let platform: TestPlatform;
@@ -59,7 +63,7 @@ describe('jobs: profile, recommendations, pipeline, placement, retention and inc
   });
   const ok = async (response: { statusCode: number; body: string; json(): unknown }, status = 200) => {
     expect(response.statusCode, response.body).toBe(status);
-    return response.json() as Record<string, any>;
+    return response.json() as Json;
   };
 
   beforeAll(async () => {
@@ -189,7 +193,7 @@ describe('jobs: profile, recommendations, pipeline, placement, retention and inc
     expect(list.items[0].person.maskedName).toBe('김*업');
   });
 
-  let application: Record<string, any>;
+  let application: Json;
   it('moves an application only along the pipeline, and refuses a second open one for the same posting', async () => {
     application = await ok(
       await worker.request('POST', `/api/persons/${kim}/jobs/applications`, { postingId: cookPosting }),
@@ -204,9 +208,16 @@ describe('jobs: profile, recommendations, pipeline, placement, retention and inc
     const skip = await worker.request('POST', `/api/jobs/applications/${application.id}/move`, {
       to: 'placed',
       startOn: '2026-03-03',
+      insured: true,
       version: application.version,
     });
     expect(skip.statusCode).toBe(422);
+    const uninsuredUnsaid = await worker.request('POST', `/api/jobs/applications/${application.id}/move`, {
+      to: 'placed',
+      startOn: '2026-03-03',
+      version: application.version,
+    });
+    expect(uninsuredUnsaid.statusCode).toBe(400);
     const noReason = await worker.request('POST', `/api/jobs/applications/${application.id}/move`, {
       to: 'withdrawn',
       version: application.version,
@@ -264,7 +275,9 @@ describe('jobs: profile, recommendations, pipeline, placement, retention and inc
     const kinds = timeline.items.map((item: { kind: string; stage?: string }) =>
       item.kind === 'application_stage' ? `stage:${item.stage}` : item.kind,
     );
-    expect(kinds).toEqual(expect.arrayContaining(['stage:recommended', 'stage:placed', 'employment_started']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['stage:recommended', 'stage:placed', 'employment_started']),
+    );
     expect(timeline.items.find((item: { kind: string }) => item.kind === 'employment_started').employer).toBe(
       '새터한식(주)',
     );

@@ -13,6 +13,7 @@ import {
 import type { Actor } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { suppress, suppressEach, suppressGroup } from '../../platform/small-counts';
 import {
   alertsOpenedByRegion,
   firstContactFigures,
@@ -20,7 +21,6 @@ import {
   outcomesClosed,
   servicesByProvider,
 } from './report.repository';
-import { suppress, suppressEach, suppressGroup } from '../../platform/small-counts';
 
 const UNKNOWN_REGION = 'unknown';
 

@@ -11,8 +11,8 @@ import type { Actor } from '../../platform/context';
 import { newId } from '../../platform/db/ids';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { surveyRounds } from './schema';
 import { suppressGroup } from '../../platform/small-counts';
+import { surveyRounds } from './schema';
 import {
   type CheckScope,
   findingCounts,
