@@ -1,15 +1,13 @@
-import type { Problem } from '@ieum/domain';
-import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemOf } from '../../platform/api';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { TableFrame } from '../../platform/ui/TableFrame';
-import { type CandidateData, createApplication, type PostingData, useCandidates } from './api';
-import { ExpandableMatchRow } from './MatchReasons';
+import { type PostingData, useCandidates } from './api';
+import { ExpandableMatchRow, NoMatchesRow } from './MatchReasons';
+import { RegisterButton, useRegisterApplication } from './register-application';
 
 /**
  * The ten seekers in the reader's scope who fit the posting best, each with the score's reasons on request,
@@ -26,23 +24,10 @@ export function Candidates({
 }) {
   const { t } = useTranslation();
   const list = useCandidates(posting.id, true);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { busy, problem, clearProblem, register } = useRegisterApplication(onCreated);
 
   if (list.isError) return <ProblemAlert problem={problemOf(list.error, t('errors.loadFailed'))} />;
   if (!list.data) return <PageLoader />;
-
-  const register = (candidate: CandidateData) => {
-    setBusy(candidate.person.id);
-    setProblem(null);
-    createApplication(candidate.person.id, { postingId: posting.id, stage: 'recommended' })
-      .then(async () => {
-        notifications.show({ color: 'teal', message: t('jobs.recommendations.created') });
-        await onCreated();
-      })
-      .catch((error: unknown) => setProblem(problemOf(error, t('errors.unexpected'))))
-      .finally(() => setBusy(null));
-  };
 
   const items = list.data.items;
   const mayRegister = canWrite && posting.status === 'open';
@@ -51,7 +36,7 @@ export function Candidates({
   return (
     <Stack gap="sm">
       <Text size="sm">{t('jobs.posting.candidatesIntro', { considered: list.data.considered })}</Text>
-      <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
+      <ProblemAlert problem={problem} onClose={clearProblem} />
       <TableFrame label={label}>
         <Table miw={640} aria-label={label} data-testid="candidates">
           <Table.Thead>
@@ -97,16 +82,20 @@ export function Candidates({
                       {candidate.applicationId ? (
                         <Text size="sm">{t('jobs.recommendations.already')}</Text>
                       ) : (
-                        <Button
-                          size="xs"
-                          loading={busy === candidate.person.id}
-                          disabled={busy !== null}
-                          onClick={() => register(candidate)}
-                          aria-label={t('jobs.posting.recommendLabel', { code: candidate.person.code })}
-                          data-testid="candidate-recommend"
+                        <RegisterButton
+                          busy={busy}
+                          busyKey={candidate.person.id}
+                          onClick={() =>
+                            register(candidate.person.id, candidate.person.id, {
+                              postingId: posting.id,
+                              stage: 'recommended',
+                            })
+                          }
+                          label={t('jobs.posting.recommendLabel', { code: candidate.person.code })}
+                          testId="candidate-recommend"
                         >
                           {t('jobs.recommendations.recommend')}
-                        </Button>
+                        </RegisterButton>
                       )}
                     </Table.Td>
                   ) : null
@@ -114,11 +103,9 @@ export function Candidates({
               />
             ))}
             {items.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={columns} data-testid="candidates-empty">
-                  {t('jobs.posting.noCandidates')}
-                </Table.Td>
-              </Table.Tr>
+              <NoMatchesRow columns={columns} testId="candidates-empty">
+                {t('jobs.posting.noCandidates')}
+              </NoMatchesRow>
             ) : null}
           </Table.Tbody>
         </Table>

@@ -1,11 +1,11 @@
 import { CourseInput, REGIONS } from '@ieum/domain';
-import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { Checkbox, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { type CourseData, createCourse, updateCourse } from './api';
+import { FormActions, useSaving } from './form-parts';
 import { typedNumber } from './format';
 import { StaleProblem } from './StaleProblem';
 import { certificateOptions, occupationOptions } from './text';
@@ -52,7 +52,7 @@ function CourseFields({
   const { t } = useTranslation();
   const locale = useLocale();
   const form = useForm<CourseValues>(valuesOf(course));
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
   const error = (field: keyof CourseValues & string) => messageText(t, form.errors[field]);
   const choose = { value: '', label: t('jobs.choose'), disabled: true };
 
@@ -74,16 +74,11 @@ function CourseFields({
       version: course?.version,
     });
     if (!input) return;
-    setSaving(true);
-    (course ? updateCourse(course.id, input) : createCourse(input))
-      .then(async () => {
-        notifications.show({
-          color: 'teal',
-          message: t(course ? 'jobs.courses.saved' : 'jobs.courses.created'),
-        });
-        await onSaved();
-      }, form.fail)
-      .finally(() => setSaving(false));
+    save(
+      () => (course ? updateCourse(course.id, input) : createCourse(input)),
+      t(course ? 'jobs.courses.saved' : 'jobs.courses.created'),
+      () => onSaved(),
+    );
   };
 
   return (
@@ -183,14 +178,7 @@ function CourseFields({
           onChange={(event) => form.setValue('oneYearCourse', event.currentTarget.checked)}
           data-testid="course-one-year"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} data-testid="course-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions saving={saving} onCancel={onCancel} submitTestId="course-submit" />
       </Stack>
     </form>
   );

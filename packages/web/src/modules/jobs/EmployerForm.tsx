@@ -1,10 +1,10 @@
 import { EmployerInput, REGIONS } from '@ieum/domain';
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { Checkbox, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { createEmployer, type EmployerData, updateEmployer } from './api';
+import { FormActions, useSaving } from './form-parts';
 import { StaleProblem } from './StaleProblem';
 
 interface EmployerValues extends Record<string, unknown> {
@@ -32,7 +32,7 @@ function EmployerFields({
     region: employer?.region ?? '',
     priorityPurchasing: employer?.priorityPurchasing ?? false,
   });
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
   const error = (field: keyof EmployerValues & string) => messageText(t, form.errors[field]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -47,16 +47,11 @@ function EmployerFields({
       version: employer?.version,
     });
     if (!input) return;
-    setSaving(true);
-    (employer ? updateEmployer(employer.id, input) : createEmployer(input))
-      .then(async () => {
-        notifications.show({
-          color: 'teal',
-          message: t(employer ? 'jobs.employers.saved' : 'jobs.employers.created'),
-        });
-        await onSaved();
-      }, form.fail)
-      .finally(() => setSaving(false));
+    save(
+      () => (employer ? updateEmployer(employer.id, input) : createEmployer(input)),
+      t(employer ? 'jobs.employers.saved' : 'jobs.employers.created'),
+      () => onSaved(),
+    );
   };
 
   return (
@@ -110,14 +105,7 @@ function EmployerFields({
           onChange={(event) => form.setValue('priorityPurchasing', event.currentTarget.checked)}
           data-testid="employer-priority"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} data-testid="employer-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions saving={saving} onCancel={onCancel} submitTestId="employer-submit" />
       </Stack>
     </form>
   );

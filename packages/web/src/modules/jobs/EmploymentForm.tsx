@@ -2,7 +2,6 @@ import { EmploymentRecordInput } from '@ieum/domain';
 import {
   Button,
   Checkbox,
-  Group,
   Modal,
   NativeSelect,
   SimpleGrid,
@@ -11,8 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../../platform/api';
 import { formatDate } from '../../platform/format';
@@ -20,6 +18,7 @@ import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { addEmployment, type EmploymentRecordData, updateEmployment, useEmployers } from './api';
+import { FormActions, useSaving } from './form-parts';
 import { typedNumber } from './format';
 import { StaleProblem } from './StaleProblem';
 import { occupationOptions } from './text';
@@ -51,7 +50,7 @@ export function EmploymentForm({ personId, onSaved }: { personId: string; onSave
   const locale = useLocale();
   const employers = useEmployers();
   const form = useForm<RecordValues>(EMPTY);
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
   const error = (field: keyof RecordValues & string) => messageText(t, form.errors[field]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -67,14 +66,14 @@ export function EmploymentForm({ personId, onSaved }: { personId: string; onSave
       monthlyWage: v.monthlyWage.trim() === '' ? null : typedNumber(v.monthlyWage),
     });
     if (!input) return;
-    setSaving(true);
-    addEmployment(personId, input)
-      .then(async () => {
-        notifications.show({ color: 'teal', message: t('jobs.employment.added') });
+    save(
+      () => addEmployment(personId, input),
+      t('jobs.employment.added'),
+      async () => {
         form.reset(EMPTY);
         await onSaved();
-      }, form.fail)
-      .finally(() => setSaving(false));
+      },
+    );
   };
 
   return (
@@ -180,7 +179,7 @@ function EndFields({
   const { t } = useTranslation();
   const locale = useLocale();
   const form = useForm({ endOn: '' });
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -196,13 +195,11 @@ function EndFields({
       version: record.version,
     });
     if (!input) return;
-    setSaving(true);
-    updateEmployment(record.id, input)
-      .then(async () => {
-        notifications.show({ color: 'teal', message: t('jobs.employment.ended') });
-        await onSaved();
-      }, form.fail)
-      .finally(() => setSaving(false));
+    save(
+      () => updateEmployment(record.id, input),
+      t('jobs.employment.ended'),
+      () => onSaved(),
+    );
   };
 
   return (
@@ -230,14 +227,12 @@ function EndFields({
           {...form.text('endOn')}
           data-testid="employment-end-date"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} data-testid="employment-end-submit">
-            {t('jobs.employment.saveEnd')}
-          </Button>
-        </Group>
+        <FormActions
+          saving={saving}
+          onCancel={onCancel}
+          submitTestId="employment-end-submit"
+          submitLabel={t('jobs.employment.saveEnd')}
+        />
       </Stack>
     </form>
   );

@@ -1,13 +1,13 @@
 import { ENROLMENT_STATUSES, EnrolmentChange, EnrolmentCreate } from '@ieum/domain';
 import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../../platform/api';
 import { messageText, useForm, type ValidateOptions } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { changeEnrolment, type EnrolmentData, enrol, useCourses } from './api';
+import { FormActions, useSaving } from './form-parts';
 import { typedNumber, useDateText } from './format';
 import { StaleProblem } from './StaleProblem';
 import { certificateOptions } from './text';
@@ -26,7 +26,7 @@ export function EnrolForm({
   const date = useDateText();
   const courses = useCourses();
   const form = useForm({ courseId: '' });
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
   const offered = (courses.data?.items ?? []).filter((course) => !enrolledCourseIds.has(course.id));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -36,14 +36,14 @@ export function EnrolForm({
       courseId: form.values.courseId === '' ? undefined : form.values.courseId,
     });
     if (!input) return;
-    setSaving(true);
-    enrol(personId, input)
-      .then(async () => {
-        notifications.show({ color: 'teal', message: t('jobs.training.enrolled') });
+    save(
+      () => enrol(personId, input),
+      t('jobs.training.enrolled'),
+      async () => {
         form.reset({ courseId: '' });
         await onSaved();
-      }, form.fail)
-      .finally(() => setSaving(false));
+      },
+    );
   };
 
   return (
@@ -113,7 +113,7 @@ function RecordFields({
     certificateObtained: enrolment.certificateObtained ?? '',
     certificateOn: enrolment.certificateOn ?? '',
   });
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
   const error = (field: keyof ChangeValues & string) => messageText(t, form.errors[field]);
   const blankIsNull = (text: string) => (text === '' ? null : text);
 
@@ -139,13 +139,11 @@ function RecordFields({
       { messages },
     );
     if (!input) return;
-    setSaving(true);
-    changeEnrolment(enrolment.id, input)
-      .then(async () => {
-        notifications.show({ color: 'teal', message: t('jobs.training.saved') });
-        await onSaved();
-      }, form.fail)
-      .finally(() => setSaving(false));
+    save(
+      () => changeEnrolment(enrolment.id, input),
+      t('jobs.training.saved'),
+      () => onSaved(),
+    );
   };
 
   return (
@@ -212,14 +210,7 @@ function RecordFields({
             data-testid="enrolment-certificate-on"
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} data-testid="enrolment-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions saving={saving} onCancel={onCancel} submitTestId="enrolment-submit" />
       </Stack>
     </form>
   );

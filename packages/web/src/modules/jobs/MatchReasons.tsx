@@ -75,3 +75,22 @@ export function ExpandableMatchRow({
     </Fragment>
   );
 }
+
+/** The row a match table shows in place of matches when there are none. */
+export function NoMatchesRow({
+  columns,
+  testId,
+  children,
+}: {
+  columns: number;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={columns} data-testid={testId}>
+        {children}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -5,12 +5,12 @@ import {
   type ApplicationStage,
   canMoveApplication,
 } from '@ieum/domain';
-import { Button, Group, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { Group, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { type ApplicationData, moveApplication } from './api';
+import { FormActions, useSaving } from './form-parts';
 import { StaleProblem } from './StaleProblem';
 
 interface MoveValues extends Record<string, unknown> {
@@ -41,7 +41,7 @@ function MoveFields({
 }) {
   const { t } = useTranslation();
   const form = useForm<MoveValues>(EMPTY);
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
   const error = (field: keyof MoveValues & string) => messageText(t, form.errors[field]);
   const to = form.values.to;
   const ending = to === 'withdrawn' || to === 'rejected';
@@ -66,13 +66,11 @@ function MoveFields({
       form.setErrors({ insured: { key: 'jobs.move.insuredRequired' } });
       return;
     }
-    setSaving(true);
-    moveApplication(application.id, input)
-      .then(async () => {
-        notifications.show({ color: 'teal', message: t('jobs.move.done') });
-        await onMoved();
-      }, form.fail)
-      .finally(() => setSaving(false));
+    save(
+      () => moveApplication(application.id, input),
+      t('jobs.move.done'),
+      () => onMoved(),
+    );
   };
 
   return (
@@ -146,14 +144,12 @@ function MoveFields({
             data-testid="move-reason"
           />
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} data-testid="move-submit">
-            {t('jobs.move.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          saving={saving}
+          onCancel={onCancel}
+          submitTestId="move-submit"
+          submitLabel={t('jobs.move.submit')}
+        />
       </Stack>
     </form>
   );

@@ -1,8 +1,6 @@
 import { PostingInput, REGIONS, WorkHours, WorkSchedule } from '@ieum/domain';
 import {
-  Button,
   Checkbox,
-  Group,
   Modal,
   MultiSelect,
   NativeSelect,
@@ -11,12 +9,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
 import { useLocale } from '../../platform/i18n';
 import { createPosting, type PostingData, updatePosting, useEmployers } from './api';
+import { FormActions, useSaving } from './form-parts';
 import { amountInput, typedNumber } from './format';
 import { LEVELS } from './LevelChoice';
 import { StaleProblem } from './StaleProblem';
@@ -97,7 +95,7 @@ function PostingFields({
   const locale = useLocale();
   const employers = useEmployers();
   const form = useForm<PostingValues>(valuesOf(posting));
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
   const error = (field: keyof PostingValues & string) => messageText(t, form.errors[field]);
   const choose = { value: '', label: t('jobs.choose'), disabled: true };
   const multi = (
@@ -137,16 +135,11 @@ function PostingFields({
       version: posting?.version,
     });
     if (!input) return;
-    setSaving(true);
-    (posting ? updatePosting(posting.id, input) : createPosting(input))
-      .then(async (saved) => {
-        notifications.show({
-          color: 'teal',
-          message: t(posting ? 'jobs.postingForm.saved' : 'jobs.postingForm.created'),
-        });
-        await onSaved(saved);
-      }, form.fail)
-      .finally(() => setSaving(false));
+    save(
+      () => (posting ? updatePosting(posting.id, input) : createPosting(input)),
+      t(posting ? 'jobs.postingForm.saved' : 'jobs.postingForm.created'),
+      onSaved,
+    );
   };
 
   return (
@@ -286,14 +279,7 @@ function PostingFields({
           onChange={(event) => form.setValue('heavyPhysicalWork', event.currentTarget.checked)}
           data-testid="posting-heavy"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} data-testid="posting-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions saving={saving} onCancel={onCancel} submitTestId="posting-submit" />
       </Stack>
     </form>
   );

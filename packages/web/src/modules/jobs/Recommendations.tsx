@@ -1,7 +1,4 @@
-import type { Problem } from '@ieum/domain';
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemOf } from '../../platform/api';
@@ -9,10 +6,11 @@ import { useLocale } from '../../platform/i18n';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { TableFrame } from '../../platform/ui/TableFrame';
-import { createApplication, type RecommendationData, useRecommendations } from './api';
+import { type RecommendationData, useRecommendations } from './api';
 import { PriorityBadge } from './badges';
 import { useWon } from './format';
-import { ExpandableMatchRow } from './MatchReasons';
+import { ExpandableMatchRow, NoMatchesRow } from './MatchReasons';
+import { RegisterButton, useRegisterApplication } from './register-application';
 import { occupationLabel } from './text';
 
 type Stage = 'recommended' | 'applied';
@@ -36,27 +34,25 @@ function RegisterButtons({
   const title = item.posting.title;
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button
-        size="xs"
-        loading={busy === `${item.posting.id}:recommended`}
-        disabled={busy !== null}
+      <RegisterButton
+        busy={busy}
+        busyKey={`${item.posting.id}:recommended`}
         onClick={() => onRegister(item, 'recommended')}
-        aria-label={t('jobs.recommendations.recommendLabel', { title })}
-        data-testid="recommendation-recommend"
+        label={t('jobs.recommendations.recommendLabel', { title })}
+        testId="recommendation-recommend"
       >
         {t('jobs.recommendations.recommend')}
-      </Button>
-      <Button
-        size="xs"
+      </RegisterButton>
+      <RegisterButton
+        busy={busy}
+        busyKey={`${item.posting.id}:applied`}
         variant="default"
-        loading={busy === `${item.posting.id}:applied`}
-        disabled={busy !== null}
         onClick={() => onRegister(item, 'applied')}
-        aria-label={t('jobs.recommendations.applyLabel', { title })}
-        data-testid="recommendation-apply"
+        label={t('jobs.recommendations.applyLabel', { title })}
+        testId="recommendation-apply"
       >
         {t('jobs.recommendations.apply')}
-      </Button>
+      </RegisterButton>
     </Group>
   );
 }
@@ -81,8 +77,7 @@ export function Recommendations({
   const locale = useLocale();
   const won = useWon();
   const list = useRecommendations(personId, enabled);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { busy, problem, clearProblem, register: registerApplication } = useRegisterApplication(onCreated);
 
   if (!enabled)
     return (
@@ -93,17 +88,8 @@ export function Recommendations({
   if (list.isError) return <ProblemAlert problem={problemOf(list.error, t('errors.loadFailed'))} />;
   if (!list.data) return <PageLoader />;
 
-  const register = (item: RecommendationData, stage: Stage) => {
-    setBusy(`${item.posting.id}:${stage}`);
-    setProblem(null);
-    createApplication(personId, { postingId: item.posting.id, stage })
-      .then(async () => {
-        notifications.show({ color: 'teal', message: t('jobs.recommendations.created') });
-        await onCreated();
-      })
-      .catch((error: unknown) => setProblem(problemOf(error, t('errors.unexpected'))))
-      .finally(() => setBusy(null));
-  };
+  const register = (item: RecommendationData, stage: Stage) =>
+    registerApplication(`${item.posting.id}:${stage}`, personId, { postingId: item.posting.id, stage });
 
   const items = list.data.items;
   const columns = canWrite ? 7 : 6;
@@ -111,7 +97,7 @@ export function Recommendations({
   return (
     <Stack gap="sm">
       <Text size="sm">{t('jobs.recommendations.intro', { considered: list.data.considered })}</Text>
-      <ProblemAlert problem={problem} onClose={() => setProblem(null)} />
+      <ProblemAlert problem={problem} onClose={clearProblem} />
       <TableFrame label={tableLabel}>
         <Table miw={900} aria-label={tableLabel} data-testid="recommendations">
           <Table.Thead>
@@ -167,11 +153,9 @@ export function Recommendations({
               />
             ))}
             {items.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={columns} data-testid="recommendations-empty">
-                  {t('jobs.recommendations.empty')}
-                </Table.Td>
-              </Table.Tr>
+              <NoMatchesRow columns={columns} testId="recommendations-empty">
+                {t('jobs.recommendations.empty')}
+              </NoMatchesRow>
             ) : null}
           </Table.Tbody>
         </Table>

@@ -17,8 +17,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../platform/format';
 import { messageText, useForm } from '../../platform/forms';
@@ -27,6 +26,7 @@ import type { PersonDetailData } from '../registry/api';
 import { type SeekerProfileData, saveSeekerProfile } from './api';
 import { ChildbirthDates, type ChildbirthRow, childbirthRow } from './ChildbirthDates';
 import { type ExperienceRow, ExperienceRows, experienceRow } from './ExperienceRows';
+import { useSaving } from './form-parts';
 import { amountInput, typedNumber } from './format';
 import { LevelChoice } from './LevelChoice';
 import { StaleProblem } from './StaleProblem';
@@ -107,7 +107,7 @@ export function SeekerProfileForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const form = useForm<ProfileValues>(valuesOf(profile, person));
-  const [saving, setSaving] = useState(false);
+  const { saving, save } = useSaving(form.fail);
   const error = (field: keyof ProfileValues & string) => messageText(t, form.errors[field]);
   const regions = REGIONS.map((region) => ({ value: region, label: t(`regions.${region}`) }));
   const multi = { searchable: true, nothingFoundMessage: t('common.noResults'), disabled: !canEdit };
@@ -138,13 +138,11 @@ export function SeekerProfileForm({
       version: profile && profile.version > 0 ? profile.version : undefined,
     });
     if (!input) return;
-    setSaving(true);
-    saveSeekerProfile(person.id, input)
-      .then(async () => {
-        notifications.show({ color: 'teal', message: t('jobs.profile.saved') });
-        await onSaved();
-      }, form.fail)
-      .finally(() => setSaving(false));
+    save(
+      () => saveSeekerProfile(person.id, input),
+      t('jobs.profile.saved'),
+      () => onSaved(),
+    );
   };
 
   return (

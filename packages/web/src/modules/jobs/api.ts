@@ -56,7 +56,7 @@ export type CourseEnrolmentsData = ReturnType<typeof CourseEnrolmentList.parse>;
 export type JobFairResultData = ReturnType<typeof JobFairResult.parse>;
 export type JobsReportData = ReturnType<typeof JobsReport.parse>;
 
-type ApplicationCreateInput = ReturnType<typeof ApplicationCreate.parse>;
+export type ApplicationCreateInput = ReturnType<typeof ApplicationCreate.parse>;
 type JobFairInput = ReturnType<typeof JobFairRequest.parse>;
 
 export type {

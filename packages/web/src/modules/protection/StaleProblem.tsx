@@ -1,24 +1,13 @@
-import type { Problem } from '@ieum/domain';
-import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../platform/ui/ProblemAlert';
+import { StaleProblem as SharedStaleProblem, type StaleProblemProps } from '../../platform/ui/StaleProblem';
 
-/**
- * A failed change. A stale version (409) means someone else changed the record first: say so plainly and
- * offer to load their version, since saving again with the old one would fail the same way.
- */
-export function StaleProblem({ problem, onReload }: { problem: Problem | null; onReload: () => void }) {
+/** A failed change, in the words of protection ("this alert or record"). */
+export function StaleProblem(props: StaleProblemProps) {
   const { t } = useTranslation();
-  if (!problem) return null;
-  if (problem.code !== 'conflict.stale') return <ProblemAlert problem={problem} />;
-  return (
-    <Alert color="orange" title={t('protection.stale.title')} data-testid="protection-stale">
-      <Text size="sm" mb="sm">
-        {t('protection.stale.message')}
-      </Text>
-      <Button size="xs" variant="default" onClick={onReload} data-testid="protection-reload">
-        {t('protection.stale.reload')}
-      </Button>
-    </Alert>
-  );
+  const words = {
+    title: t('protection.stale.title'),
+    message: t('protection.stale.message'),
+    reload: t('protection.stale.reload'),
+  };
+  return <SharedStaleProblem {...props} testIdPrefix="protection" words={words} />;
 }
