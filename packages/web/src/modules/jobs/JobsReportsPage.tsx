@@ -1,11 +1,13 @@
 import { JobsReportQuery } from '@ieum/domain';
 import { BarChart } from '@mantine/charts';
-import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../platform/i18n';
+import { Figure } from '../../platform/ui/Figure';
+import { FigureList } from '../../platform/ui/FigureList';
 import { ReportPeriodForm, ReportScopeBadge, useReportPeriod } from '../../platform/ui/ReportPeriod';
+import { Section } from '../../platform/ui/Section';
 import { TableFrame } from '../../platform/ui/TableFrame';
-import { Figure } from '../protection/Figure';
 import { type JobsReportData, useJobsReport } from './api';
 import { numberText, useCountText, useWon } from './format';
 import { JobsHeader } from './JobsHeader';
@@ -47,26 +49,19 @@ function Figures({ report }: { report: JobsReportData }) {
     ['openOpenings', countText(report.openOpenings)],
   ] as const;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="jobs-report-figures">
-      <Title order={2} size="h4" id="jobs-report-figures" mb="sm">
-        {t('jobs.reports.figures')}
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} component="dl" m={0}>
-        {figures.map(([key, value]) => (
-          <Card key={key} withBorder padding="sm">
-            <Text component="dt" size="sm">
-              {t(`jobs.reports.${key}`)}
-            </Text>
-            <Text component="dd" m={0} fw={700} size="xl" data-testid={`jobs-report-${key}`}>
-              {value}
-            </Text>
-          </Card>
-        ))}
-      </SimpleGrid>
+    <Section id="jobs-report-figures" heading={t('jobs.reports.figures')}>
+      <FigureList
+        items={figures.map(([key, value]) => ({
+          key,
+          label: t(`jobs.reports.${key}`),
+          value,
+          testId: `jobs-report-${key}`,
+        }))}
+      />
       <Text size="xs" c="dimmed" mt="sm">
         {t('jobs.suppressedNote')}
       </Text>
-    </Card>
+    </Section>
   );
 }
 

@@ -5,7 +5,7 @@ import { problemOf } from '../../platform/api';
 import { hasPermission, useMe } from '../../platform/auth/session';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
-import { Section } from '../protection/Section';
+import { Section } from '../../platform/ui/Section';
 import type { PersonDetailData } from '../registry/api';
 import { Applications } from './Applications';
 import { jobsKeys, usePersonJobs } from './api';

@@ -10,7 +10,7 @@ import { useLocale } from '../../platform/i18n';
 import { Fact } from '../../platform/ui/Fact';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
-import { Section } from '../protection/Section';
+import { Section } from '../../platform/ui/Section';
 import { Applications } from './Applications';
 import { jobsKeys, type PostingData, usePosting, usePostingApplications } from './api';
 import { PostingStatusBadge, PriorityBadge } from './badges';

@@ -1,7 +1,7 @@
 import type { ApplicationStage, SeekerStatus } from '@ieum/domain';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { UNCLIPPED } from '../protection/badges';
+import { UNCLIPPED } from '../../platform/ui/badges';
 import type { EnrolmentData, IncentiveLineData, PostingData } from './api';
 
 /**

@@ -8,13 +8,13 @@ import { formatDate, formatDateTime } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
+import { Section } from '../../platform/ui/Section';
 import { TableFrame } from '../../platform/ui/TableFrame';
 import type { PersonDetailData } from '../registry/api';
 import { type PersonProtectionData, protectionKeys, usePersonProtection } from './api';
 import { AlertStatusBadge, Deadline, LevelBadge } from './badges';
 import { ProfileForm } from './ProfileForm';
 import { ReasonList } from './ReasonList';
-import { Section } from './Section';
 import { SignalsTable } from './SignalsTable';
 import { StaffSignalForm } from './StaffSignalForm';
 

@@ -3,10 +3,10 @@ import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Figure } from '../../platform/ui/Figure';
 import { TableFrame } from '../../platform/ui/TableFrame';
 import type { ProtectionReportData } from './api';
 import { useCountText } from './badges';
-import { Figure } from './Figure';
 
 export const LEVELS_DESC: readonly AlertLevel[] = [...ALERT_LEVELS].reverse();
 const LEVEL_COLORS: Record<AlertLevel, string> = { crisis: 'red.8', high: 'orange.6', watch: 'yellow.5' };

@@ -1,9 +1,11 @@
 import { ALERT_OUTCOMES, type AlertLevel, ProtectionReportQuery, SERVICE_PROVIDERS } from '@ieum/domain';
-import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../platform/i18n';
+import { FigureList } from '../../platform/ui/FigureList';
 import { PageHeader } from '../../platform/ui/PageHeader';
 import { ReportPeriodForm, ReportScopeBadge, useReportPeriod } from '../../platform/ui/ReportPeriod';
+import { Section } from '../../platform/ui/Section';
 import { type ProtectionReportData, useProtectionReport } from './api';
 import { useCountText } from './badges';
 import { ByRegion, CountsFigure, LEVELS_DESC } from './ReportFigures';
@@ -39,23 +41,16 @@ function FirstContact({ report }: { report: ProtectionReportData }) {
     ['openOverdue', countText(report.openOverdue)],
   ] as const;
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="report-first-contact">
-      <Title order={2} size="h4" id="report-first-contact" mb="sm">
-        {t('protection.reports.firstContact')}
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} component="dl" m={0}>
-        {figures.map(([key, value]) => (
-          <Card key={key} withBorder padding="sm">
-            <Text component="dt" size="sm">
-              {t(`protection.reports.${key}`)}
-            </Text>
-            <Text component="dd" m={0} fw={700} size="xl" data-testid={`report-${key}`}>
-              {value}
-            </Text>
-          </Card>
-        ))}
-      </SimpleGrid>
-    </Card>
+    <Section id="report-first-contact" heading={t('protection.reports.firstContact')}>
+      <FigureList
+        items={figures.map(([key, value]) => ({
+          key,
+          label: t(`protection.reports.${key}`),
+          value,
+          testId: `report-${key}`,
+        }))}
+      />
+    </Section>
   );
 }
 

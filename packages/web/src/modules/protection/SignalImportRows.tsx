@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
+import { UNCLIPPED } from '../../platform/ui/badges';
 import { TableFrame } from '../../platform/ui/TableFrame';
 import type { SignalImportRowData } from './api';
-import { UNCLIPPED } from './badges';
 import { signalTypeLabel, signalValueText } from './text';
 
 const STATUS_COLOR: Record<SignalImportRowData['status'], string> = { valid: 'teal', invalid: 'red' };

@@ -7,6 +7,7 @@ import { problemOf } from '../../platform/api';
 import { hasPermission, useMe } from '../../platform/auth/session';
 import { formatDate } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
+import { UNCLIPPED } from '../../platform/ui/badges';
 import { Pager } from '../../platform/ui/Pager';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { TableFrame } from '../../platform/ui/TableFrame';
@@ -18,7 +19,6 @@ import {
   protectionKeys,
   useSurveyChecks,
 } from './api';
-import { UNCLIPPED } from './badges';
 import { CheckResultForm } from './CheckResultForm';
 
 const ASSIGNEES = ['any', 'me', 'unassigned'] as const;

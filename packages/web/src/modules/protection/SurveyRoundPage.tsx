@@ -8,13 +8,13 @@ import { hasPermission, useMe } from '../../platform/auth/session';
 import { formatDate } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
 import { Fact } from '../../platform/ui/Fact';
+import { Figure } from '../../platform/ui/Figure';
 import { PageHeader } from '../../platform/ui/PageHeader';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { TableFrame } from '../../platform/ui/TableFrame';
 import { type SurveyRoundData, useSurveyRound } from './api';
 import { useCountText } from './badges';
-import { Figure } from './Figure';
 import { SurveyChecks } from './SurveyChecks';
 import { categoryLabel } from './text';
 

@@ -3,17 +3,12 @@ import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
+import { UNCLIPPED } from '../../platform/ui/badges';
 
 /**
  * Crisis red, high orange, watch yellow, always with the level's name in words. The darker red carries white
  * text; the orange and yellow carry black (autoContrast), so every badge stays above 4.5:1.
  */
-/**
- * A badge's label may be cut to "위…" when a table squeezes its column (Mantine lets the label shrink to
- * nothing): a badge here always shows its whole word.
- */
-export const UNCLIPPED = { label: { overflow: 'visible' } } as const;
-
 const LEVEL_COLOR: Record<AlertLevel, string> = { crisis: 'red.9', high: 'orange.5', watch: 'yellow.3' };
 
 export function LevelBadge({ level }: { level: AlertLevel }) {
