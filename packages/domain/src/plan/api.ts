@@ -277,3 +277,19 @@ export const DashboardQuery = z.object({
   categoryCode: z.coerce.number().int().min(1).max(9).optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+// ——— revisions ———
+
+/** The revision to compare with: its predecessor unless another revision of the same year's plan is named. */
+export const PlanDiffQuery = z.object({ from: z.uuid().optional() });
+export type PlanDiffQuery = z.infer<typeof PlanDiffQuery>;
+
+/** What a revision changed, each change worded in the reader's language (Accept-Language). */
+export const PlanDiff = z.object({
+  fromPlanId: z.uuid(),
+  toPlanId: z.uuid(),
+  fromRevision: z.number().int(),
+  toRevision: z.number().int(),
+  changes: z.array(z.object({ kind: z.string(), text: z.string() })),
+});
+export type PlanDiff = z.infer<typeof PlanDiff>;

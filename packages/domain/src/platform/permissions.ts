@@ -42,6 +42,10 @@ export const PERMISSIONS = [
   'jobs.employers',
   'jobs.reports',
   'incentives.pay',
+  'plans.read',
+  'plans.manage',
+  'plans.comment',
+  'plans.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -143,8 +147,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'surveys.read',
     'surveys.manage',
     'jobs.reports',
+    'plans.read',
+    'plans.manage',
+    'plans.comment',
   ],
-  task_reporter: [],
+  // A department's or local government's officer: reads the plan, reports on the tasks their organization
+  // leads (the plan rules check the lead), and comments while their organization is consulted.
+  task_reporter: ['plans.read', 'plans.report', 'plans.comment'],
   privacy_auditor: ['audit.read', 'audit.review', 'users.read', 'organizations.read'],
   admin: ['organizations.read', 'organizations.manage', 'users.read', 'users.manage'],
   agency_system: ['signals.submit'],

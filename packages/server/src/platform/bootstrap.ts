@@ -6,6 +6,7 @@ import { caseRoutes } from '../modules/cases/routes';
 import { dashboardRoutes } from '../modules/dashboard/routes';
 import { jobsRoutes } from '../modules/jobs/routes';
 import { personTimelineRoutes } from '../modules/person-timeline/routes';
+import { planRoutes } from '../modules/plan/routes';
 import { protectionRoutes } from '../modules/protection/routes';
 import { screeningRoutes } from '../modules/protection/screening-routes';
 import { protectionSignalRoutes } from '../modules/protection/signal-routes';
@@ -38,6 +39,7 @@ export const ROUTE_PLUGINS = [
   jobsRoutes,
   protectionSignalRoutes,
   screeningRoutes,
+  planRoutes,
 ] as const;
 
 export interface Platform {

@@ -1,14 +1,13 @@
 import { type JobsReport, type Region, tenureSpells } from '@ieum/domain';
-import { and, count, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { personScopes } from '../../platform/access/scope';
 import type { Actor } from '../../platform/context';
 import type { Deps } from '../../platform/deps';
 import { suppress, suppressGroup } from '../../platform/small-counts';
 import { personsFor } from '../registry/persons.repository';
 import { persons } from '../registry/schema';
+import { isEmployedOn, isWorkingAgeIn } from './employment-rate';
 import { employers, employmentRecords, jobPostings } from './schema';
-
-const WORKING_AGE = { from: 15, to: 64 } as const;
 
 function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -43,12 +42,7 @@ export async function jobsReport(
   const workingAgeIds = deps.db
     .select({ id: persons.id })
     .from(persons)
-    .where(
-      and(
-        inArray(persons.id, inScope),
-        sql`${persons.birthYear} between ${year - WORKING_AGE.to} and ${year - WORKING_AGE.from}`,
-      ),
-    );
+    .where(and(inArray(persons.id, inScope), isWorkingAgeIn(year)));
   const [[workingAge], working, placements, ended, [employerCounts], [postingCounts]] = await Promise.all([
     deps.db.select({ n: count() }).from(persons).where(inArray(persons.id, workingAgeIds)),
     // Every record of a person who works on `to`: tenure needs the spells, not just the current record.
@@ -61,13 +55,7 @@ export async function jobsReport(
           deps.db
             .select({ id: employmentRecords.personId })
             .from(employmentRecords)
-            .where(
-              and(
-                inArray(employmentRecords.personId, workingAgeIds),
-                lte(employmentRecords.startOn, to),
-                or(isNull(employmentRecords.endOn), gte(employmentRecords.endOn, to)),
-              ),
-            ),
+            .where(and(inArray(employmentRecords.personId, workingAgeIds), isEmployedOn(to))),
         ),
       ),
     deps.db

@@ -3,6 +3,7 @@
 export * from '../../modules/appointments/schema';
 export * from '../../modules/cases/schema';
 export * from '../../modules/jobs/schema';
+export * from '../../modules/plan/schema';
 export * from '../../modules/protection/schema';
 export * from '../../modules/referrals/schema';
 export * from '../../modules/registry/schema';

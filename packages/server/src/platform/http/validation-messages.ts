@@ -58,6 +58,70 @@ const NAMED: Record<string, Record<Locale, string>> = {
     ko: '직종을 목록에서 선택해 주십시오.',
     en: 'Choose an occupation from the list.',
   },
+  'plan.category_code_duplicate': {
+    ko: '분야 번호가 겹칩니다.',
+    en: 'Two categories have the same number.',
+  },
+  'plan.invitee_duplicate': {
+    ko: '같은 협의 대상이 두 번 들어 있습니다.',
+    en: 'An invitee is listed twice.',
+  },
+  'plan.kpi_key_duplicate': {
+    ko: '같은 성과지표가 두 번 들어 있습니다.',
+    en: 'A KPI is listed twice.',
+  },
+  'plan.kpi_rate_range': {
+    ko: '비율 지표의 기준값과 목표값은 0~100 사이여야 합니다.',
+    en: 'A rate’s baseline and target must be between 0 and 100.',
+  },
+  'plan.kpi_target_direction': {
+    ko: '목표값이 지표의 방향(높을수록 또는 낮을수록 우수)과 맞지 않습니다.',
+    en: 'The target does not go the KPI’s way (higher or lower is better).',
+  },
+  'plan.kpi_unit_not_metric_unit': {
+    ko: '자동 산출 지표의 단위와 맞지 않습니다.',
+    en: 'The unit does not match the computed metric’s.',
+  },
+  'plan.lead_also_cooperating': {
+    ko: '주관기관은 협업기관에 넣지 않습니다.',
+    en: 'The lead organization cannot also be a cooperating one.',
+  },
+  'plan.metric_not_computable': {
+    ko: '아직 자동 산출할 수 없는 지표입니다. 직접 입력으로 정해 주십시오.',
+    en: 'This metric cannot be computed yet; make the KPI manual.',
+  },
+  'plan.milestone_quarter_duplicate': {
+    ko: '한 분기에 중간목표는 하나만 정할 수 있습니다.',
+    en: 'Set one milestone per quarter.',
+  },
+  'plan.no_invitees': {
+    ko: '협의할 기관이나 협의회 위원을 한 명 이상 정해 주십시오.',
+    en: 'Invite at least one organization or council member.',
+  },
+  'plan.organization_duplicate': {
+    ko: '같은 기관이 두 번 들어 있습니다.',
+    en: 'An organization is listed twice.',
+  },
+  'plan.period_order': {
+    ko: '협의 종료일은 시작일보다 빠를 수 없습니다.',
+    en: 'The consultation cannot end before it starts.',
+  },
+  'plan.resolution_reason_required': {
+    ko: '반영하지 않거나 일부만 반영하는 사유를 입력해 주십시오.',
+    en: 'Give a reason when a comment is not or only partly accepted.',
+  },
+  'plan.task_code': {
+    ko: '과제 번호는 1-3처럼 분야 번호와 과제 순번으로 입력해 주십시오.',
+    en: 'Enter the task code as the category number and the task number, e.g. 1-3.',
+  },
+  'plan.years_order': {
+    ko: '종료 연도는 시작 연도보다 빠를 수 없습니다.',
+    en: 'The end year cannot be before the start year.',
+  },
+  'plan.done_means_100': {
+    ko: '완료는 추진율 100%일 때만 선택할 수 있습니다.',
+    en: 'A task is done exactly when it is 100% complete.',
+  },
   'username.pattern': {
     ko: '아이디는 영문 소문자, 숫자, 마침표(.), 밑줄(_), 하이픈(-)만 쓸 수 있습니다.',
     en: 'Use lowercase letters, digits, dots, underscores and hyphens only.',

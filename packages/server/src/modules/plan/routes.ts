@@ -1,0 +1,237 @@
+import {
+  CommentInput,
+  CommentResolutionInput,
+  CommentView,
+  ConsultationView,
+  ConsultationWriteInput,
+  MasterPlanInput,
+  MasterPlanList,
+  MasterPlanView,
+  NoCommentInput,
+  OverdueReportList,
+  type Permission,
+  PlanCreateInput,
+  PlanDetail,
+  PlanDiff,
+  PlanDiffQuery,
+  PlanList,
+  PlanQuery,
+  PlanTransitionInput,
+  ProgressReportInput,
+  ProgressReportView,
+  RevisionCreateInput,
+  TaskWriteInput,
+} from '@ieum/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/actor';
+import { commentOnPlan, declareNoComment } from './comment-on-plan';
+import { createMasterPlan, listMasterPlans } from './create-master-plan';
+import { createPlan } from './create-plan';
+import { fileProgressReport } from './file-progress-report';
+import { listOverdueReports } from './list-overdue-reports';
+import { readConsultation } from './read-consultation';
+import { readPlanDiff } from './read-plan-diff';
+import { listPlans, readPlan } from './read-plans';
+import { resolveComment } from './resolve-comment';
+import { removeTask, saveTask } from './save-task';
+import { setConsultation } from './set-consultation';
+import { startRevision } from './start-revision';
+import { transitionPlan } from './transition-plan';
+
+const can = (permission: Extract<Permission, `plans.${string}`>) =>
+  ({ access: { kind: 'permission', permission } }) as const;
+const ById = z.object({ id: z.uuid() });
+const ByTask = z.object({ id: z.uuid(), key: z.uuid() });
+const AtVersion = z.object({ version: z.coerce.number().int() });
+
+/**
+ * The implementation plan: master plans, yearly plans and their revisions, tasks and KPIs, the written
+ * consultation, quarterly reports. `GET /api/plans` and `GET /api/plans/{id}` are the minimal contract for
+ * scripts (issue 4): keep them backward compatible.
+ */
+export async function planRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ['plans'];
+
+  app.get(
+    '/api/master-plans',
+    { config: can('plans.read'), schema: { tags, response: { 200: MasterPlanList } } },
+    async () => listMasterPlans(deps),
+  );
+
+  app.post(
+    '/api/master-plans',
+    {
+      config: can('plans.manage'),
+      schema: { tags, body: MasterPlanInput, response: { 201: MasterPlanView } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createMasterPlan(deps, { actor: actorOf(request), input: request.body })),
+  );
+
+  app.get(
+    '/api/plans',
+    { config: can('plans.read'), schema: { tags, querystring: PlanQuery, response: { 200: PlanList } } },
+    async (request) => listPlans(deps, { query: request.query }),
+  );
+
+  app.post(
+    '/api/plans',
+    { config: can('plans.manage'), schema: { tags, body: PlanCreateInput, response: { 201: PlanDetail } } },
+    async (request, reply) =>
+      reply.status(201).send(await createPlan(deps, { actor: actorOf(request), input: request.body })),
+  );
+
+  app.get(
+    '/api/plans/:id',
+    { config: can('plans.read'), schema: { tags, params: ById, response: { 200: PlanDetail } } },
+    async (request) => readPlan(deps, { planId: request.params.id }),
+  );
+
+  app.put(
+    '/api/plans/:id/tasks/:key',
+    {
+      config: can('plans.manage'),
+      schema: { tags, params: ByTask, body: TaskWriteInput, response: { 200: PlanDetail } },
+    },
+    async (request) =>
+      saveTask(deps, {
+        actor: actorOf(request),
+        planId: request.params.id,
+        taskKey: request.params.key,
+        ...request.body,
+      }),
+  );
+
+  app.delete(
+    '/api/plans/:id/tasks/:key',
+    {
+      config: can('plans.manage'),
+      schema: { tags, params: ByTask, querystring: AtVersion, response: { 200: PlanDetail } },
+    },
+    async (request) =>
+      removeTask(deps, {
+        actor: actorOf(request),
+        planId: request.params.id,
+        taskKey: request.params.key,
+        version: request.query.version,
+      }),
+  );
+
+  app.post(
+    '/api/plans/:id/transitions',
+    {
+      config: can('plans.manage'),
+      schema: { tags, params: ById, body: PlanTransitionInput, response: { 200: PlanDetail } },
+    },
+    async (request) =>
+      transitionPlan(deps, { actor: actorOf(request), planId: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/plans/:id/revisions',
+    {
+      config: can('plans.manage'),
+      schema: { tags, params: ById, body: RevisionCreateInput, response: { 201: PlanDetail } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await startRevision(deps, { actor: actorOf(request), planId: request.params.id, ...request.body }),
+        ),
+  );
+
+  app.get(
+    '/api/plans/:id/diff',
+    {
+      config: can('plans.read'),
+      schema: { tags, params: ById, querystring: PlanDiffQuery, response: { 200: PlanDiff } },
+    },
+    async (request) =>
+      readPlanDiff(deps, {
+        planId: request.params.id,
+        ...(request.query.from ? { fromPlanId: request.query.from } : {}),
+        locale: request.locale,
+      }),
+  );
+
+  // ——— consultation ———
+
+  app.get(
+    '/api/plans/:id/consultation',
+    { config: can('plans.read'), schema: { tags, params: ById, response: { 200: ConsultationView } } },
+    async (request) => readConsultation(deps, { planId: request.params.id }),
+  );
+
+  app.put(
+    '/api/plans/:id/consultation',
+    {
+      config: can('plans.manage'),
+      schema: { tags, params: ById, body: ConsultationWriteInput, response: { 200: ConsultationView } },
+    },
+    async (request) =>
+      setConsultation(deps, { actor: actorOf(request), planId: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/api/plans/:id/comments',
+    {
+      config: can('plans.comment'),
+      schema: { tags, params: ById, body: CommentInput, response: { 201: CommentView } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await commentOnPlan(deps, {
+          actor: actorOf(request),
+          planId: request.params.id,
+          input: request.body,
+        }),
+      ),
+  );
+
+  app.post(
+    '/api/plans/:id/no-comment',
+    { config: can('plans.comment'), schema: { tags, params: ById, body: NoCommentInput } },
+    async (request, reply) => {
+      await declareNoComment(deps, { actor: actorOf(request), planId: request.params.id });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/plans/comments/:id/resolution',
+    {
+      config: can('plans.manage'),
+      schema: { tags, params: ById, body: CommentResolutionInput, response: { 200: CommentView } },
+    },
+    async (request) =>
+      resolveComment(deps, { actor: actorOf(request), commentId: request.params.id, input: request.body }),
+  );
+
+  // ——— execution ———
+
+  app.post(
+    '/api/plans/:id/tasks/:key/reports',
+    {
+      config: can('plans.report'),
+      schema: { tags, params: ByTask, body: ProgressReportInput, response: { 200: ProgressReportView } },
+    },
+    async (request) =>
+      fileProgressReport(deps, {
+        actor: actorOf(request),
+        planId: request.params.id,
+        taskKey: request.params.key,
+        input: request.body,
+      }),
+  );
+
+  app.get(
+    '/api/plans/:id/overdue-reports',
+    { config: can('plans.read'), schema: { tags, params: ById, response: { 200: OverdueReportList } } },
+    async (request) => listOverdueReports(deps, { planId: request.params.id }),
+  );
+}
