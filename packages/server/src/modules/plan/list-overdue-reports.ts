@@ -1,4 +1,11 @@
-import { isReportOverdue, type OverdueReport, QUARTERS, reportTimeliness, seoulDate } from '@ieum/domain';
+import {
+  compareTaskCodes,
+  isReportOverdue,
+  type OverdueReport,
+  QUARTERS,
+  reportTimeliness,
+  seoulDate,
+} from '@ieum/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps';
 import { organizationNames, requirePlan, tasksWithKpis } from './plans.repository';
@@ -56,6 +63,6 @@ export async function listOverdueReports(
       });
     }
   }
-  items.sort((a, b) => b.daysOverdue - a.daysOverdue || a.task.code.localeCompare(b.task.code));
+  items.sort((a, b) => b.daysOverdue - a.daysOverdue || compareTaskCodes(a.task.code, b.task.code));
   return { items };
 }

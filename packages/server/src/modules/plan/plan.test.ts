@@ -178,6 +178,43 @@ describe('the implementation plan: drafting, consultation, execution, revision',
       latestProgress: null,
     });
     expect(jobs.tasks[0].kpis.map((k: { key: string }) => k.key)).toEqual([manualKpi, metricKpi]);
+    const extra = randomUUID();
+    const added = await manager.request('PUT', `/api/plans/${planId}/tasks/${extra}`, {
+      version: plan.version,
+      task: task(extra, '2-2', employment),
+    });
+    expect(added.json().taskCount).toBe(3);
+    const removed = await manager.request(
+      'DELETE',
+      `/api/plans/${planId}/tasks/${extra}?version=${added.json().version}`,
+    );
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().taskCount).toBe(2);
+    const titled = await manager.request('PUT', `/api/plans/${planId}`, {
+      titleKo: '2020년 북한이탈주민 정착지원 시행계획(안)',
+      titleEn: '2020 Implementation Plan (draft)',
+      summary: '추진 배경과 기본 방향',
+      version: removed.json().version,
+    });
+    expect(titled.json()).toMatchObject({
+      titleKo: '2020년 북한이탈주민 정착지원 시행계획(안)',
+      summary: '추진 배경과 기본 방향',
+    });
+    const renamed = await manager.request('PUT', `/api/plans/${planId}/categories/2`, {
+      nameKo: '교육',
+      nameEn: 'Education',
+      goal: '',
+      version: titled.json().version,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().categories[1]).toMatchObject({ code: 2, nameKo: '교육' });
+    const back = await manager.request('PUT', `/api/plans/${planId}/categories/2`, {
+      nameKo: '교육지원',
+      nameEn: 'Education',
+      goal: '',
+      version: renamed.json().version,
+    });
+    expect(back.statusCode).toBe(200);
     const reporterEdits = await nowonReporter.request('PUT', `/api/plans/${planId}/tasks/${task21}`, {
       version: plan.version,
       task: task(task21, '2-1', employment),
@@ -230,8 +267,19 @@ describe('the implementation plan: drafting, consultation, execution, revision',
       body: '성과지표에 취업 유지율을 넣는 방안을 검토해 주십시오.',
     });
     expect(member.statusCode, member.body).toBe(201);
+    const outsider = await employmentReporter.request('POST', `/api/plans/${planId}/no-comment`, {
+      noComment: true,
+    });
+    expect(outsider.statusCode).toBe(403);
+    for (let i = 0; i < 2; i += 1) {
+      const none = await councilMember.request('POST', `/api/plans/${planId}/no-comment`, {
+        noComment: true,
+      });
+      expect(none.statusCode, none.body).toBe(204);
+    }
     const consultation = (await manager.request('GET', `/api/plans/${planId}/consultation`)).json();
     expect(consultation.invitees.map((i: { answered: boolean }) => i.answered)).toEqual([true, true]);
+    expect(consultation.invitees[1]).toMatchObject({ kind: 'council_member', comments: 1, noComment: true });
     expect(consultation.unresolved).toBe(2);
     await moveClock('2020-02-13T15:00:00Z'); // 14 Feb in Seoul: the period is over
     const tooLate = await nowonReporter.request('POST', `/api/plans/${planId}/comments`, comment);
@@ -351,6 +399,21 @@ describe('the implementation plan: drafting, consultation, execution, revision',
       [2, 0],
     ]);
 
+    const regions = await manager.request('GET', `/api/plans/${planId}/kpis/${metricKpi}/regions?quarter=1`);
+    expect(regions.statusCode, regions.body).toBe(200);
+    expect(regions.json().items).toHaveLength(17);
+    // A region holds part of a national count: its value is shown but not held against the national milestone.
+    expect(regions.json().items[0]).toMatchObject({
+      region: 'seoul',
+      value: 0,
+      milestoneStatus: 'not_comparable',
+    });
+    const manualRegions = await manager.request(
+      'GET',
+      `/api/plans/${planId}/kpis/${manualKpi}/regions?quarter=1`,
+    );
+    expect(manualRegions.json().items).toEqual([]);
+
     await moveClock('2020-04-20T01:00:00Z');
     const overdue = (await manager.request('GET', `/api/plans/${planId}/overdue-reports`)).json();
     expect(overdue.items).toEqual([
@@ -429,8 +492,8 @@ describe('the implementation plan: drafting, consultation, execution, revision',
       .select({ entityType: auditLog.entityType, action: auditLog.action })
       .from(auditLog)
       .where(and(eq(auditLog.action, 'update'), eq(auditLog.entityType, 'plan')));
-    // draft → in_consultation → finalized → in_execution, revision 2's two steps, and the predecessor closed.
-    expect(entries).toHaveLength(6);
+    // The title, draft → in_consultation → finalized → in_execution, revision 2's two steps, the predecessor closed.
+    expect(entries).toHaveLength(7);
     const types = new Set(
       (await platform.deps.db.select({ entityType: auditLog.entityType }).from(auditLog)).map(
         (e) => e.entityType,
@@ -440,6 +503,8 @@ describe('the implementation plan: drafting, consultation, execution, revision',
       'master_plan',
       'plan',
       'plan_task',
+      'plan_category',
+      'plan_no_comment',
       'plan_consultation',
       'plan_comment',
       'plan_progress_report',

@@ -1,12 +1,14 @@
-import type {
-  ConsultationFacts,
-  KpiInput,
-  OrganizationName,
-  PlanFacts,
-  PlanListItem,
-  PlanSnapshot,
-  PlanStatus,
-  TaskInput,
+import {
+  type ConsultationFacts,
+  categoryOfTaskCode,
+  compareTaskCodes,
+  type KpiInput,
+  type OrganizationName,
+  type PlanFacts,
+  type PlanListItem,
+  type PlanSnapshot,
+  type PlanStatus,
+  type TaskInput,
 } from '@ieum/domain';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../platform/db/client';
@@ -172,11 +174,7 @@ export async function tasksWithKpis(
           .orderBy(asc(planKpis.position));
   return tasks
     .map((task) => ({ task, kpis: kpis.filter((k) => k.taskId === task.id) }))
-    .sort((a, b) => {
-      const [ac = 0, an = 0] = a.task.code.split('-').map(Number);
-      const [bc = 0, bn = 0] = b.task.code.split('-').map(Number);
-      return ac - bc || an - bn;
-    });
+    .sort((a, b) => compareTaskCodes(a.task.code, b.task.code));
 }
 
 /** Writes a task and its KPIs into a revision (replacing what the task had). */
@@ -187,7 +185,7 @@ export async function writeTask(
   const { task } = options;
   const values = {
     code: task.code,
-    categoryCode: Number(task.code.split('-')[0]),
+    categoryCode: categoryOfTaskCode(task.code),
     title: task.title,
     description: task.description,
     leadOrganizationId: task.leadOrganizationId,

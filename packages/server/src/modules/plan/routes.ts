@@ -1,9 +1,11 @@
 import {
+  CategoryUpdateInput,
   CommentInput,
   CommentResolutionInput,
   CommentView,
   ConsultationView,
   ConsultationWriteInput,
+  KpiValueView,
   MasterPlanInput,
   MasterPlanList,
   MasterPlanView,
@@ -17,8 +19,10 @@ import {
   PlanList,
   PlanQuery,
   PlanTransitionInput,
+  PlanUpdateInput,
   ProgressReportInput,
   ProgressReportView,
+  Quarter,
   RevisionCreateInput,
   TaskWriteInput,
 } from '@ieum/domain';
@@ -33,6 +37,7 @@ import { createPlan } from './create-plan';
 import { fileProgressReport } from './file-progress-report';
 import { listOverdueReports } from './list-overdue-reports';
 import { readConsultation } from './read-consultation';
+import { readKpiRegions } from './read-kpi-regions';
 import { readPlanDiff } from './read-plan-diff';
 import { listPlans, readPlan } from './read-plans';
 import { resolveComment } from './resolve-comment';
@@ -40,11 +45,15 @@ import { removeTask, saveTask } from './save-task';
 import { setConsultation } from './set-consultation';
 import { startRevision } from './start-revision';
 import { transitionPlan } from './transition-plan';
+import { updateCategory, updatePlan } from './update-plan';
 
 const can = (permission: Extract<Permission, `plans.${string}`>) =>
   ({ access: { kind: 'permission', permission } }) as const;
 const ById = z.object({ id: z.uuid() });
 const ByTask = z.object({ id: z.uuid(), key: z.uuid() });
+const ByCategory = z.object({ id: z.uuid(), code: z.coerce.number().int().min(1).max(9) });
+const InQuarter = z.object({ quarter: z.coerce.number().pipe(Quarter) });
+const KpiRegionList = z.object({ items: z.array(KpiValueView) });
 const AtVersion = z.object({ version: z.coerce.number().int() });
 
 /**
@@ -89,6 +98,31 @@ export async function planRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
     '/api/plans/:id',
     { config: can('plans.read'), schema: { tags, params: ById, response: { 200: PlanDetail } } },
     async (request) => readPlan(deps, { planId: request.params.id }),
+  );
+
+  app.put(
+    '/api/plans/:id',
+    {
+      config: can('plans.manage'),
+      schema: { tags, params: ById, body: PlanUpdateInput, response: { 200: PlanDetail } },
+    },
+    async (request) =>
+      updatePlan(deps, { actor: actorOf(request), planId: request.params.id, input: request.body }),
+  );
+
+  app.put(
+    '/api/plans/:id/categories/:code',
+    {
+      config: can('plans.manage'),
+      schema: { tags, params: ByCategory, body: CategoryUpdateInput, response: { 200: PlanDetail } },
+    },
+    async (request) =>
+      updateCategory(deps, {
+        actor: actorOf(request),
+        planId: request.params.id,
+        code: request.params.code,
+        input: request.body,
+      }),
   );
 
   app.put(
@@ -156,6 +190,20 @@ export async function planRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
         planId: request.params.id,
         ...(request.query.from ? { fromPlanId: request.query.from } : {}),
         locale: request.locale,
+      }),
+  );
+
+  app.get(
+    '/api/plans/:id/kpis/:key/regions',
+    {
+      config: can('plans.read'),
+      schema: { tags, params: ByTask, querystring: InQuarter, response: { 200: KpiRegionList } },
+    },
+    async (request) =>
+      readKpiRegions(deps, {
+        planId: request.params.id,
+        kpiKey: request.params.key,
+        quarter: request.query.quarter,
       }),
   );
 
