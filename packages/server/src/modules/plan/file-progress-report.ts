@@ -7,7 +7,7 @@ import {
   reportDueDate,
   seoulDate,
 } from '@ieum/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../platform/audit/audit-log';
 import type { Actor } from '../../platform/context';
 import type { Queryable } from '../../platform/db/client';
@@ -44,6 +44,27 @@ async function reportView(q: Queryable, row: ReportRow, taskId: string): Promise
     late: seoulDate(row.filedAt) > reportDueDate(row.year, quarter),
     version: row.version,
   };
+}
+
+/** A task's reports of the plan's year, by quarter: what a reporter corrects and a reader follows. */
+export async function listTaskReports(
+  deps: Deps,
+  options: { planId: string; taskKey: string },
+): Promise<{ items: ProgressReportView[] }> {
+  const plan = await requirePlan(deps.db, options.planId);
+  const [task] = await deps.db
+    .select({ id: planTasks.id })
+    .from(planTasks)
+    .where(and(eq(planTasks.planId, plan.id), eq(planTasks.key, options.taskKey)));
+  if (!task) throw notFound();
+  const rows = await deps.db
+    .select()
+    .from(planProgressReports)
+    .where(and(eq(planProgressReports.taskKey, options.taskKey), eq(planProgressReports.year, plan.year)))
+    .orderBy(asc(planProgressReports.quarter));
+  const items: ProgressReportView[] = [];
+  for (const row of rows) items.push(await reportView(deps.db, row, task.id));
+  return { items };
 }
 
 /**

@@ -375,6 +375,17 @@ describe('the implementation plan: drafting, consultation, execution, revision',
       version: 1,
     });
     expect(corrected.json()).toMatchObject({ percentComplete: 35, version: 2 });
+    const listed = await employmentReporter.request('GET', `/api/plans/${planId}/tasks/${task11}/reports`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({
+        quarter: 1,
+        percentComplete: 35,
+        version: 2,
+        filedAt: filed.json().filedAt,
+        filedBy: expect.objectContaining({ displayName: '시험 test-nowon-reporter' }),
+      }),
+    ]);
 
     const plan = await detail();
     const reported = plan.categories[0].tasks[0];

@@ -34,7 +34,7 @@ import { actorOf } from '../../platform/http/actor';
 import { commentOnPlan, declareNoComment } from './comment-on-plan';
 import { createMasterPlan, listMasterPlans } from './create-master-plan';
 import { createPlan } from './create-plan';
-import { fileProgressReport } from './file-progress-report';
+import { fileProgressReport, listTaskReports } from './file-progress-report';
 import { listOverdueReports } from './list-overdue-reports';
 import { readConsultation } from './read-consultation';
 import { readKpiRegions } from './read-kpi-regions';
@@ -54,6 +54,7 @@ const ByTask = z.object({ id: z.uuid(), key: z.uuid() });
 const ByCategory = z.object({ id: z.uuid(), code: z.coerce.number().int().min(1).max(9) });
 const InQuarter = z.object({ quarter: z.coerce.number().pipe(Quarter) });
 const KpiRegionList = z.object({ items: z.array(KpiValueView) });
+const ProgressReportList = z.object({ items: z.array(ProgressReportView) });
 const AtVersion = z.object({ version: z.coerce.number().int() });
 
 /**
@@ -275,6 +276,12 @@ export async function planRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
         taskKey: request.params.key,
         input: request.body,
       }),
+  );
+
+  app.get(
+    '/api/plans/:id/tasks/:key/reports',
+    { config: can('plans.read'), schema: { tags, params: ByTask, response: { 200: ProgressReportList } } },
+    async (request) => listTaskReports(deps, { planId: request.params.id, taskKey: request.params.key }),
   );
 
   app.get(
