@@ -1,5 +1,7 @@
 import type { OrganizationType, Region } from '@ieum/domain';
+import { appendAudit } from '../platform/audit/audit-log';
 import type { Db } from '../platform/db/client';
+import { newId } from '../platform/db/ids';
 import { organizations } from '../platform/db/schema';
 
 export interface DemoOrganization {
@@ -42,8 +44,43 @@ const HANA_CENTERS: readonly [string, string, Region][] = [
   ['제주하나센터', 'Jeju Hana Center', 'jeju'],
 ];
 
+/**
+ * The government departments that drew up the 2020 implementation plan with the Ministry of Unification (20 with
+ * it, by the press release of 18 Feb 2020). The release does not list them: these 19 are the departments whose
+ * work touches settlement support, chosen for the plan demo (seed/demo-plan.ts). Public institutions, by their
+ * 2020 names and seats.
+ */
+const DEPARTMENTS: readonly [string, string, string, Region][] = [
+  ['dept-moef', '기획재정부', 'Ministry of Economy and Finance', 'sejong'],
+  ['dept-moe', '교육부', 'Ministry of Education', 'sejong'],
+  ['dept-msit', '과학기술정보통신부', 'Ministry of Science and ICT', 'sejong'],
+  ['dept-mofa', '외교부', 'Ministry of Foreign Affairs', 'seoul'],
+  ['dept-moj', '법무부', 'Ministry of Justice', 'gyeonggi'],
+  ['dept-mnd', '국방부', 'Ministry of National Defense', 'seoul'],
+  ['dept-mois', '행정안전부', 'Ministry of the Interior and Safety', 'sejong'],
+  ['dept-mcst', '문화체육관광부', 'Ministry of Culture, Sports and Tourism', 'sejong'],
+  ['dept-mafra', '농림축산식품부', 'Ministry of Agriculture, Food and Rural Affairs', 'sejong'],
+  ['dept-motie', '산업통상자원부', 'Ministry of Trade, Industry and Energy', 'sejong'],
+  ['dept-mohw', '보건복지부', 'Ministry of Health and Welfare', 'sejong'],
+  ['dept-moel', '고용노동부', 'Ministry of Employment and Labor', 'sejong'],
+  ['dept-mogef', '여성가족부', 'Ministry of Gender Equality and Family', 'seoul'],
+  ['dept-molit', '국토교통부', 'Ministry of Land, Infrastructure and Transport', 'sejong'],
+  ['dept-mof', '해양수산부', 'Ministry of Oceans and Fisheries', 'sejong'],
+  ['dept-mss', '중소벤처기업부', 'Ministry of SMEs and Startups', 'daejeon'],
+  ['dept-fsc', '금융위원회', 'Financial Services Commission', 'seoul'],
+  ['dept-pps', '조달청', 'Public Procurement Service', 'daejeon'],
+  ['dept-knpa', '경찰청', 'Korean National Police Agency', 'seoul'],
+];
+
 export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
   { key: 'ministry', name: '통일부', nameEn: 'Ministry of Unification', type: 'ministry', region: 'seoul' },
+  ...DEPARTMENTS.map(([key, name, nameEn, region]) => ({
+    key,
+    name,
+    nameEn,
+    type: 'ministry' as const,
+    region,
+  })),
   ...HANA_CENTERS.map(([name, nameEn, region], index) => ({
     key: `hana-${index + 1}`,
     name,
@@ -129,5 +166,33 @@ export async function demoOrganizationIds(db: Db): Promise<Map<string, string>> 
     const row = rows.find((candidate) => candidate.name === org.name && candidate.type === org.type);
     if (row) ids.set(org.key, row.id);
   }
+  return ids;
+}
+
+/**
+ * Adds the demo organizations a database seeded before they joined the list does not have (by name and type,
+ * as seedDemo stored them), and answers the ids of all of them by key. Running it again adds nothing.
+ */
+export async function ensureDemoOrganizations(db: Db): Promise<Map<string, string>> {
+  const ids = await demoOrganizationIds(db);
+  const missing = DEMO_ORGANIZATIONS.filter((org) => !ids.has(org.key));
+  if (missing.length === 0) return ids;
+  const rows = missing.map((org) => ({
+    id: newId(),
+    name: org.name,
+    nameEn: org.nameEn,
+    type: org.type,
+    region: org.region,
+  }));
+  await db.transaction(async (tx) => {
+    await tx.insert(organizations).values(rows);
+    await appendAudit(tx, {
+      action: 'create',
+      actor: null,
+      entityType: 'demo_seed',
+      detail: { organizations: rows.length },
+    });
+  });
+  for (const [index, org] of missing.entries()) ids.set(org.key, (rows[index] as { id: string }).id);
   return ids;
 }
