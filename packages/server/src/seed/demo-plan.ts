@@ -200,6 +200,7 @@ export async function insertDemoPlan(
   deps: Deps,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<DemoPlanResult> {
+  if (options.signal?.aborted) return { ...EMPTY };
   const [masters] = await deps.db.select({ n: count() }).from(masterPlans);
   const [existing] = await deps.db.select({ n: count() }).from(plans);
   if ((masters?.n ?? 0) > 0 || (existing?.n ?? 0) > 0) return { ...EMPTY };

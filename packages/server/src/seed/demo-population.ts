@@ -13,6 +13,7 @@ import type { Deps } from '../platform/deps';
 import { DEMO_CASEWORK, insertDemoCasework } from './demo-casework';
 import { insertDemoJobs } from './demo-jobs';
 import { DEMO_ORGANIZATIONS, demoOrganizationIds } from './demo-organizations';
+import { insertDemoPlan } from './demo-plan';
 import { insertDemoProtection } from './demo-protection';
 import { generatePopulation, type NearDuplicate } from './population';
 
@@ -185,7 +186,7 @@ export function startDemoPopulation(
     await fillCasework();
   };
   // Case work for the demo workers' persons (it tops up to the quota, so a later start adds nothing), then crisis
-  // protection and jobs (each once).
+  // protection, jobs and the implementation plan (each once).
   const fillCasework = async () => {
     const work = await insertDemoCasework(deps, { ...DEMO_CASEWORK, signal: controller.signal });
     if (work.cases > 0)
@@ -207,6 +208,15 @@ export function startDemoPopulation(
           `${jobs.postings} postings, ${jobs.courses} courses, ${jobs.profiles} seeker profiles, ` +
           `${jobs.applications} applications (${jobs.placements} placed), ${jobs.payments} incentive payments; ` +
           `${jobs.officerPersons} persons with the demo employment officer.`,
+      );
+    // Last: its computed KPIs read the case work, protection and jobs above.
+    const plan = await insertDemoPlan(deps, { signal: controller.signal });
+    if (plan.tasks > 0 && !controller.signal.aborted)
+      announce(
+        `  Demo plan ready: the 2020 implementation plan in execution, ${plan.tasks} illustrative tasks in 7 ` +
+          `categories (${plan.kpis} KPIs, ${plan.computedKpis} computed), consultation 7-13 Feb 2020 with ` +
+          `${plan.comments} comments all resolved, ${plan.reports} quarterly reports filed and ` +
+          `${plan.missingReports} overdue.`,
       );
   };
   const done = run().catch((error: unknown) => {
