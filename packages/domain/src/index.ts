@@ -37,6 +37,7 @@ export * from './plan/quarters';
 export * from './plan/revision-diff';
 export * from './plan/revision-wording';
 export * from './plan/schemas';
+export * from './plan/transfer';
 export * from './platform/audit';
 export * from './platform/permissions';
 export * from './platform/regions';

@@ -44,6 +44,7 @@ import { resolveComment } from './resolve-comment';
 import { removeTask, saveTask } from './save-task';
 import { setConsultation } from './set-consultation';
 import { startRevision } from './start-revision';
+import { planTransferRoutes } from './transfer-routes';
 import { transitionPlan } from './transition-plan';
 import { updateCategory, updatePlan } from './update-plan';
 
@@ -289,4 +290,6 @@ export async function planRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
     { config: can('plans.read'), schema: { tags, params: ById, response: { 200: OverdueReportList } } },
     async (request) => listOverdueReports(deps, { planId: request.params.id }),
   );
+
+  await planTransferRoutes(scope, deps);
 }
