@@ -15,7 +15,6 @@ import {
   type SeekerStatus,
   type WorkExperience,
 } from '@ieum/domain';
-import type { JobsPlanOptions, JobsPlanPerson, PlannedEmployer, PlannedWork } from './demo-jobs-plan';
 import {
   COMMUTE_MINUTES,
   COMPUTER_LEVEL,
@@ -37,6 +36,7 @@ import {
   wageIn,
   YOUNGER,
 } from './demo-jobs-tables';
+import type { JobsPlanOptions, JobsPlanPerson, PlannedEmployer, PlannedWork, Who } from './demo-jobs-types';
 import type { Random } from './prng';
 
 /**
@@ -45,17 +45,6 @@ import type { Random } from './prng';
  */
 /** Employment incentive amounts are on record for lines falling due from this day (domain/benefits). */
 export const INCENTIVE_RATES_FROM = '2014-11-29';
-
-export interface Who {
-  readonly index: number;
-  readonly sex: 'female' | 'male';
-  readonly age: number;
-  readonly ageAtDecision: number;
-  readonly decision: IsoDate;
-  readonly residenceStart: IsoDate;
-  readonly region: Region;
-  readonly categories: ReadonlySet<string>;
-}
 
 export function workingAge(person: JobsPlanPerson, index: number, year: number): Who | null {
   if (!person.birthYear || !person.decision || !person.residenceStart || !person.region) return null;

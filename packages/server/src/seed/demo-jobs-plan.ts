@@ -1,5 +1,4 @@
 import {
-  type ApplicationMove,
   addDays,
   addMonths,
   CAPITAL_REGION,
@@ -7,11 +6,9 @@ import {
   compareDates,
   daysBetween,
   type IsoDate,
-  type PostingInput,
   periodEnd,
   type Region,
   rulesFor,
-  type SeekerProfileInput,
   type SeekerStatus,
 } from '@ieum/domain';
 import {
@@ -40,7 +37,29 @@ import {
   POSTINGS_PER_EMPLOYER,
   wageIn,
 } from './demo-jobs-tables';
+import type {
+  DemoJobsPlan,
+  JobsPlanOptions,
+  PlannedApplication,
+  PlannedEmployer,
+  PlannedEnrolment,
+  PlannedPosting,
+  PlannedProfile,
+  PlannedWork,
+} from './demo-jobs-types';
 import { type Random, seededRandom } from './prng';
+
+export type {
+  DemoJobsPlan,
+  JobsPlanOptions,
+  JobsPlanPerson,
+  PlannedApplication,
+  PlannedEmployer,
+  PlannedEnrolment,
+  PlannedPosting,
+  PlannedProfile,
+  PlannedWork,
+} from './demo-jobs-types';
 
 /**
  * The jobs demo as a plan: what happens to whom and when, from the seed, today's date and the population
@@ -54,102 +73,6 @@ export const DEMO_JOBS = {
   /** Persons of the demo case worker's center whose employment protection officer is the demo officer. */
   officerPersons: 40,
 } as const;
-
-/** A person as the plan sees them: what the registry keeps in plaintext, and the protection demo's categories. */
-export interface JobsPlanPerson {
-  /** The demo organization key of the person's Hana Center (its id for any other center). */
-  readonly center: string;
-  readonly sex: string | null;
-  readonly birthYear: number | null;
-  readonly decision: IsoDate | null;
-  readonly residenceStart: IsoDate | null;
-  readonly region: Region | null;
-  readonly categories: readonly string[];
-}
-
-export interface JobsPlanOptions {
-  readonly seed: number;
-  readonly today: IsoDate;
-  /** In a stable order (the order of registration), so the same population gives the same plan. */
-  readonly persons: readonly JobsPlanPerson[];
-  /** Centers with a demo case worker: their persons' jobs work is done through the use cases. */
-  readonly workerCenters: readonly string[];
-  /** The demo case worker's center, whose persons the demo employment officer is assigned to. */
-  readonly officerCenter: string | null;
-  readonly officerRegion: Region | null;
-}
-
-export interface PlannedEmployer {
-  readonly name: string;
-  readonly businessNumber: string | null;
-  readonly region: Region;
-  readonly priorityPurchasing: boolean;
-  readonly occupations: readonly string[];
-}
-
-export interface PlannedPosting {
-  readonly employer: number;
-  opensOn: IsoDate;
-  /** The day it is marked closed, or null for a posting still open. */
-  closedOn: IsoDate | null;
-  readonly input: Omit<PostingInput, 'employerId' | 'version' | 'closingOn'> & { closingOn: IsoDate };
-}
-
-/** A stretch of work; `served` when a demo account records it, else it is written with the insurance history. */
-export interface PlannedWork {
-  readonly person: number;
-  readonly served: boolean;
-  readonly employer: number;
-  readonly startOn: IsoDate;
-  readonly endOn: IsoDate | null;
-  readonly insured: boolean;
-  readonly occupation: string;
-  readonly monthlyWage: number;
-}
-
-export interface PlannedProfile {
-  readonly person: number;
-  readonly served: boolean;
-  readonly savedOn: IsoDate;
-  readonly input: Omit<SeekerProfileInput, 'version'>;
-}
-
-export interface PlannedApplication {
-  readonly person: number;
-  readonly posting: number;
-  readonly createdOn: IsoDate;
-  readonly stage: 'recommended' | 'applied';
-  readonly steps: readonly { readonly on: IsoDate; readonly move: Omit<ApplicationMove, 'version'> }[];
-}
-
-export interface PlannedEnrolment {
-  readonly person: number;
-  readonly course: number;
-  readonly enrolledOn: IsoDate;
-  readonly outcome: {
-    readonly on: IsoDate;
-    readonly status: 'completed' | 'dropped';
-    readonly attendedHours: number;
-    readonly completedOn: IsoDate | null;
-    readonly certificate: { readonly code: string; readonly on: IsoDate } | null;
-  } | null;
-}
-
-export interface DemoJobsPlan {
-  readonly employers: readonly PlannedEmployer[];
-  readonly postings: readonly PlannedPosting[];
-  readonly courses: readonly Omit<CourseInput, 'version'>[];
-  readonly profiles: readonly PlannedProfile[];
-  readonly officer: readonly { readonly person: number; readonly since: IsoDate }[];
-  /** Work as the insurance record shows it today: recorded now, so no check of it is already late. */
-  readonly history: readonly PlannedWork[];
-  /** Short jobs of served persons within their protection, recorded as they happened and followed up. */
-  readonly earlyEnds: readonly PlannedWork[];
-  readonly applications: readonly PlannedApplication[];
-  readonly enrolments: readonly PlannedEnrolment[];
-  /** The person whose childbirths extend the incentive period past today, if the population has one. */
-  readonly extended: number | null;
-}
 
 const MAX_EARLY_ENDS = 8;
 

@@ -12,9 +12,14 @@ import {
   type SeekerStatus,
   scoreMatch,
 } from '@ieum/domain';
-import type { Who } from './demo-jobs-people';
-import type { PlannedApplication, PlannedEnrolment, PlannedPosting, PlannedWork } from './demo-jobs-plan';
 import { APPLICATIONS_PER_SEEKER, maxDate, minDate, OUTCOMES } from './demo-jobs-tables';
+import type {
+  PlannedApplication,
+  PlannedEnrolment,
+  PlannedPosting,
+  PlannedWork,
+  Who,
+} from './demo-jobs-types';
 import type { Random } from './prng';
 
 /**
