@@ -1,5 +1,5 @@
-import type { MergeMovedKind } from '@ieum/domain';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { type MergeMovedKind, OPEN_STAGES } from '@ieum/domain';
+import { and, eq, inArray, not, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client';
 import {
   employmentRecords,
@@ -24,8 +24,6 @@ export const JOBS_TABLES_WITH_A_PERSON = [
   'incentive_payments',
 ] as const;
 
-const OPEN_STAGES = ['recommended', 'applied', 'interview', 'offer'];
-
 /**
  * Moves the jobs rows of `from` to `to` (all of them on a merge; the listed ones on an undo): applications
  * (with their events, which hang on the application), employment records, enrolments, payments, and the
@@ -44,7 +42,7 @@ export async function moveJobsRows(
   const openPostingsOfTarget = tx
     .select({ postingId: jobApplications.postingId })
     .from(jobApplications)
-    .where(and(eq(jobApplications.personId, to), inArray(jobApplications.stage, OPEN_STAGES)));
+    .where(and(eq(jobApplications.personId, to), inArray(jobApplications.stage, [...OPEN_STAGES])));
   const applications = pick(
     await tx
       .select({ id: jobApplications.id })
@@ -54,8 +52,12 @@ export async function moveJobsRows(
           eq(jobApplications.personId, from),
           only
             ? undefined
-            : sql`not (${jobApplications.stage} in ('recommended', 'applied', 'interview', 'offer')
-                and ${jobApplications.postingId} in ${openPostingsOfTarget})`,
+            : not(
+                and(
+                  inArray(jobApplications.stage, [...OPEN_STAGES]),
+                  inArray(jobApplications.postingId, openPostingsOfTarget),
+                ) as SQL,
+              ),
         ),
       ),
     'jobApplications',

@@ -1,4 +1,4 @@
-import type { JobPosting, PostingInput, PostingView, Region } from '@ieum/domain';
+import { type JobPosting, OPEN_STAGES, type PostingInput, type PostingView, type Region } from '@ieum/domain';
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { appendAudit } from '../../platform/audit/audit-log';
 import type { Actor } from '../../platform/context';
@@ -7,8 +7,6 @@ import { newId } from '../../platform/db/ids';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { employers, type JobPostingRow, jobApplications, jobPostings } from './schema';
-
-const OPEN_STAGES = sql`('recommended', 'applied', 'interview', 'offer')`;
 
 /** The posting as the matching engine reads it (domain/jobs/schemas.ts, JobPosting). */
 export function postingForMatching(row: JobPostingRow): JobPosting {
@@ -40,7 +38,9 @@ export async function postingViews(
     .select({
       postingId: jobApplications.postingId,
       placed: sql<number>`count(*) filter (where ${jobApplications.stage} = 'placed')`.as('placed'),
-      active: sql<number>`count(*) filter (where ${jobApplications.stage} in ${OPEN_STAGES})`.as('active'),
+      active: sql<number>`count(*) filter (where ${inArray(jobApplications.stage, [...OPEN_STAGES])})`.as(
+        'active',
+      ),
     })
     .from(jobApplications)
     .groupBy(jobApplications.postingId)

@@ -1,4 +1,4 @@
-import { type PersonJobs, type SeekerListItem, seoulDate } from '@ieum/domain';
+import { OPEN_STAGES, type PersonJobs, type SeekerListItem, seoulDate } from '@ieum/domain';
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { personScopes } from '../../platform/access/scope';
 import { recordAudit } from '../../platform/audit/audit-log';
@@ -59,7 +59,7 @@ export async function listSeekers(
   const openApplications = deps.db
     .select({ personId: jobApplications.personId, n: count().as('open_applications') })
     .from(jobApplications)
-    .where(inArray(jobApplications.stage, ['recommended', 'applied', 'interview', 'offer']))
+    .where(inArray(jobApplications.stage, [...OPEN_STAGES]))
     .groupBy(jobApplications.personId)
     .as('open_applications');
   const currentWork = deps.db

@@ -1,6 +1,7 @@
 import {
   buildPostingIndex,
   buildSeekerIndex,
+  OPEN_STAGES,
   recommendPostings,
   recommendSeekers,
   scoreMatch,
@@ -19,7 +20,6 @@ import { jobApplications, jobPostings, seekerProfiles } from './schema';
 import { seekerForMatching, seekingProfiles } from './seekers.repository';
 
 const TOP = 10;
-const OPEN = ['recommended', 'applied', 'interview', 'offer'];
 
 /**
  * The ten open postings that fit a person best, by the domain's match score (the pruned search returns
@@ -44,7 +44,7 @@ export async function recommendPostingsFor(deps: Deps, options: { actor: Actor; 
             and(
               eq(jobApplications.personId, person.id),
               inArray(jobApplications.postingId, ids),
-              inArray(jobApplications.stage, OPEN),
+              inArray(jobApplications.stage, [...OPEN_STAGES]),
             ),
           )
       : [],
@@ -99,7 +99,7 @@ export async function recommendCandidates(deps: Deps, options: { actor: Actor; p
             and(
               eq(jobApplications.postingId, row.id),
               inArray(jobApplications.personId, ids),
-              inArray(jobApplications.stage, OPEN),
+              inArray(jobApplications.stage, [...OPEN_STAGES]),
             ),
           )
       : [],
