@@ -42,6 +42,9 @@ const EmployersPage = lazy(() => import('./modules/jobs/EmployersPage'));
 const CoursesPage = lazy(() => import('./modules/jobs/CoursesPage'));
 const JobFairPage = lazy(() => import('./modules/jobs/JobFairPage'));
 const JobsReportsPage = lazy(() => import('./modules/jobs/JobsReportsPage'));
+const PlansPage = lazy(() => import('./modules/plan/PlansPage'));
+const PlanPage = lazy(() => import('./modules/plan/PlanPage'));
+const PlanTaskPage = lazy(() => import('./modules/plan/tasks/TaskPage'));
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -274,6 +277,38 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="audit.read">
                 <AccessLogPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="plans"
+            element={
+              <RequirePermission permission="plans.read">
+                <PlansPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="plans/:id"
+            element={
+              <RequirePermission permission="plans.read">
+                <PlanPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="plans/:id/:tab"
+            element={
+              <RequirePermission permission="plans.read">
+                <PlanPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="plans/:id/tasks/:key"
+            element={
+              <RequirePermission permission="plans.read">
+                <PlanTaskPage />
               </RequirePermission>
             }
           />

@@ -293,3 +293,97 @@ export const PlanDiff = z.object({
   changes: z.array(z.object({ kind: z.string(), text: z.string() })),
 });
 export type PlanDiff = z.infer<typeof PlanDiff>;
+
+// ——— dashboard ———
+
+/** The same roll-up as `rollUpProgress` gives (progress-rollup.ts): counts by latest status and mean percent. */
+export const ProgressRollupView = z.object({
+  tasks: z.number().int(),
+  byStatus: z.object({
+    on_track: z.number().int(),
+    delayed: z.number().int(),
+    at_risk: z.number().int(),
+    done: z.number().int(),
+    not_reported: z.number().int(),
+  }),
+  meanPercentComplete: z.number().nullable(),
+});
+export type ProgressRollupView = z.infer<typeof ProgressRollupView>;
+
+/** One cell of the task × quarter matrix (`matrixCell`), with the report's percent when there is one. */
+export const MatrixCellView = z.discriminatedUnion('state', [
+  z.object({
+    quarter: Quarter,
+    state: z.literal('reported'),
+    status: ProgressStatus,
+    late: z.boolean(),
+    percentComplete: z.number().int(),
+  }),
+  z.object({ quarter: Quarter, state: z.enum(['not_due', 'due', 'overdue']) }),
+]);
+export type MatrixCellView = z.infer<typeof MatrixCellView>;
+
+/**
+ * `GET /api/plans/{id}/dashboard`: the plan's execution at a glance, for the tasks matching the filters (lead or
+ * cooperating organization, category): roll-ups per category and for the whole, the task × quarter matrix, the
+ * overdue reports and every KPI with its values against its target.
+ */
+export const PlanDashboard = z.object({
+  planId: z.uuid(),
+  year: z.number().int(),
+  status: PlanStatus,
+  /** The day the dashboard was computed, in Korea. */
+  today: IsoDateString,
+  filters: z.object({ organizationId: z.uuid().nullable(), categoryCode: z.number().int().nullable() }),
+  plan: ProgressRollupView,
+  categories: z.array(
+    ProgressRollupView.extend({ code: CategoryCode, nameKo: z.string(), nameEn: z.string() }),
+  ),
+  matrix: z.array(
+    z.object({
+      task: z.object({
+        id: z.uuid(),
+        key: z.uuid(),
+        code: z.string(),
+        title: z.string(),
+        categoryCode: CategoryCode,
+        leadOrganization: OrgRef,
+      }),
+      cells: z.array(MatrixCellView),
+    }),
+  ),
+  overdue: z.array(OverdueReport),
+  kpis: z.array(z.object({ taskKey: z.uuid(), taskCode: z.string(), taskTitle: z.string(), kpi: KpiView })),
+  /** Organizations that lead or cooperate on a task of the plan: the choices of the organization filter. */
+  organizations: z.array(OrgRef),
+});
+export type PlanDashboard = z.infer<typeof PlanDashboard>;
+
+// ——— reminders ———
+
+/**
+ * `GET /api/plan-reports/due`: the quarterly reports the caller's organization owes on the tasks it leads in
+ * plans in execution and has not filed: those due (from the quarter's last day to its due day, `reportTimeliness`)
+ * and the overdue ones — the reporter's reminder list.
+ */
+export const DueReport = z.object({
+  plan: z.object({ id: z.uuid(), year: z.number().int(), titleKo: z.string(), titleEn: z.string() }),
+  task: z.object({ id: z.uuid(), key: z.uuid(), code: z.string(), title: z.string() }),
+  year: z.number().int(),
+  quarter: Quarter,
+  dueOn: IsoDateString,
+  /** Days left until the due day: 0 on the day, negative once overdue. */
+  daysLeft: z.number().int(),
+  state: z.enum(['due', 'overdue']),
+});
+export type DueReport = z.infer<typeof DueReport>;
+export const DueReportList = z.object({ items: z.array(DueReport) });
+
+/**
+ * `GET /api/plans/council-candidates` (plan managers): the users who may be invited to a consultation in their
+ * own name — active users holding `plans.comment` — with their organization. Names and organizations only.
+ */
+export const CouncilCandidateList = z.object({
+  items: z.array(z.object({ id: z.uuid(), displayName: z.string(), organization: OrgRef })),
+});
+export type CouncilCandidateList = z.infer<typeof CouncilCandidateList>;

@@ -10,6 +10,14 @@ import mergeEn from '../modules/merge/i18n/en.json';
 import mergeKo from '../modules/merge/i18n/ko.json';
 import personTimelineEn from '../modules/person-timeline/i18n/en.json';
 import personTimelineKo from '../modules/person-timeline/i18n/ko.json';
+import planConsultationEn from '../modules/plan/i18n/consultation.en.json';
+import planConsultationKo from '../modules/plan/i18n/consultation.ko.json';
+import planEn from '../modules/plan/i18n/en.json';
+import planKo from '../modules/plan/i18n/ko.json';
+import planRevisionsEn from '../modules/plan/i18n/revisions.en.json';
+import planRevisionsKo from '../modules/plan/i18n/revisions.ko.json';
+import planTasksEn from '../modules/plan/i18n/tasks.en.json';
+import planTasksKo from '../modules/plan/i18n/tasks.ko.json';
 import protectionEn from '../modules/protection/i18n/en.json';
 import protectionKo from '../modules/protection/i18n/ko.json';
 import referralsEn from '../modules/referrals/i18n/en.json';
@@ -22,7 +30,7 @@ import coreKo from './ko.json';
 /**
  * The UI's messages. Shared words (navigation, errors, enums, the platform's pages) live in `./ko.json` and
  * `./en.json`; each business module keeps its own messages beside its code in `modules/<name>/i18n/` and they
- * appear here under the module's name (`t('cases.…')`), so modules can grow without touching one shared file.
+ * appear here under the module's name (`t('cases.…')`; the plan module's larger parts keep a file each), so modules can grow without touching one shared file.
  */
 export const ko = {
   ...coreKo,
@@ -32,6 +40,7 @@ export const ko = {
   jobs: jobsKo,
   merge: mergeKo,
   personTimeline: personTimelineKo,
+  plan: { ...planKo, consultation: planConsultationKo, revisions: planRevisionsKo, tasks: planTasksKo },
   protection: protectionKo,
   referrals: referralsKo,
   transfers: transfersKo,
@@ -45,6 +54,7 @@ export const en: typeof ko = {
   jobs: jobsEn,
   merge: mergeEn,
   personTimeline: personTimelineEn,
+  plan: { ...planEn, consultation: planConsultationEn, revisions: planRevisionsEn, tasks: planTasksEn },
   protection: protectionEn,
   referrals: referralsEn,
   transfers: transfersEn,

@@ -18,6 +18,7 @@ interface NavItem {
     | 'protectionReports'
     | 'jobs'
     | 'jobsReports'
+    | 'plans'
     | 'users'
     | 'organizations'
     | 'audit'
@@ -38,6 +39,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/jobs', key: 'jobs', permission: 'jobs.read' },
   // Plan managers and the foundation hold only jobs.reports: they get the statistics page, not the hub.
   { to: '/jobs/reports', key: 'jobsReports', permission: 'jobs.reports' },
+  { to: '/plans', key: 'plans', permission: 'plans.read' },
   { to: '/admin/users', key: 'users', permission: 'users.read' },
   { to: '/admin/organizations', key: 'organizations', permission: 'organizations.read' },
   { to: '/audit', key: 'audit', permission: 'audit.read' },

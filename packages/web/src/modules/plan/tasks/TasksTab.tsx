@@ -1,0 +1,6 @@
+import type { PlanDetailData } from '../api';
+
+/** Placeholder until the tab is built. */
+export function TasksTab({ plan }: { plan: PlanDetailData }) {
+  return <p>{plan.id}</p>;
+}
