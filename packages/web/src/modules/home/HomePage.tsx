@@ -10,6 +10,8 @@ import { PageLoader } from '../../platform/ui/PageLoader';
 
 // The role dashboards bring the charts library; only those with a work list download it.
 const HomeDashboard = lazy(() => import('../dashboard/HomeDashboard'));
+// A task reporter's reminders: the quarterly reports their organization owes on the plan's tasks.
+const DueReports = lazy(() => import('../plan/DueReports'));
 
 interface Shortcut {
   readonly key: 'persons' | 'users' | 'organizations' | 'audit' | 'account';
@@ -44,6 +46,12 @@ export default function HomePage() {
       {hasPermission(me, 'tasks.read') && !me.totpEnrollmentRequired ? (
         <Suspense fallback={<PageLoader />}>
           <HomeDashboard />
+        </Suspense>
+      ) : null}
+
+      {hasPermission(me, 'plans.report') && !me.totpEnrollmentRequired ? (
+        <Suspense fallback={<PageLoader />}>
+          <DueReports />
         </Suspense>
       ) : null}
 

@@ -1,6 +1,121 @@
-import type { PlanDetailData } from '../api';
+import { Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemOf } from '../../../platform/api';
+import { useLocale } from '../../../platform/i18n';
+import { FigureList } from '../../../platform/ui/FigureList';
+import { PageLoader } from '../../../platform/ui/PageLoader';
+import { ProblemAlert } from '../../../platform/ui/ProblemAlert';
+import { type DashboardFilters, type PlanDetailData, useDashboard } from '../api';
+import { localized, orgName } from '../text';
+import { CategoryProgress } from './CategoryProgress';
+import { KpiSection } from './KpiSection';
+import { OverdueList } from './OverdueList';
+import { TaskMatrix } from './TaskMatrix';
 
-/** Placeholder until the tab is built. */
+const NO_FILTERS: DashboardFilters = { organizationId: null, categoryCode: null };
+
+/**
+ * The plan's execution at a glance: headline figures, progress by category, the task × quarter matrix, the
+ * reports overdue and the KPIs against their targets — for the whole plan or one organization's or category's
+ * tasks. The numbers are the server's (the domain's roll-ups); this screen only lays them out.
+ */
 export function DashboardTab({ plan }: { plan: PlanDetailData }) {
-  return <p>{plan.id}</p>;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [filters, setFilters] = useState<DashboardFilters>(NO_FILTERS);
+  const dashboard = useDashboard(plan.id, filters);
+  const data = dashboard.data;
+
+  return (
+    <Stack gap="lg" data-testid="plan-dashboard">
+      <Group
+        gap="md"
+        align="flex-end"
+        wrap="wrap"
+        role="search"
+        aria-label={t('plan.dashboard.filtersLabel')}
+      >
+        <NativeSelect
+          label={t('plan.dashboard.organization')}
+          data={[
+            { value: '', label: t('plan.dashboard.all') },
+            ...(data?.organizations ?? []).map((org) => ({ value: org.id, label: orgName(org, locale) })),
+          ]}
+          value={filters.organizationId ?? ''}
+          onChange={(event) => {
+            const organizationId = event.currentTarget.value || null;
+            setFilters((f) => ({ ...f, organizationId }));
+          }}
+          w={280}
+          data-testid="plan-dashboard-organization"
+        />
+        <NativeSelect
+          label={t('plan.dashboard.category')}
+          data={[
+            { value: '', label: t('plan.dashboard.all') },
+            ...plan.categories.map((c) => ({
+              value: String(c.code),
+              label: `${c.code}. ${localized(c, locale)}`,
+            })),
+          ]}
+          value={filters.categoryCode === null ? '' : String(filters.categoryCode)}
+          onChange={(event) => {
+            const code = event.currentTarget.value;
+            setFilters((f) => ({ ...f, categoryCode: code === '' ? null : Number(code) }));
+          }}
+          w={240}
+          data-testid="plan-dashboard-category"
+        />
+        {data ? (
+          <Text size="sm" c="dimmed" data-testid="plan-dashboard-today">
+            {t('plan.dashboard.asOf', { date: data.today })}
+          </Text>
+        ) : null}
+      </Group>
+      {dashboard.isError ? (
+        <ProblemAlert problem={problemOf(dashboard.error, t('errors.loadFailed'))} />
+      ) : null}
+      {!data && !dashboard.isError ? <PageLoader /> : null}
+      {data ? (
+        <>
+          <FigureList
+            items={[
+              {
+                key: 'tasks',
+                label: t('plan.dashboard.tasks'),
+                value: String(data.plan.tasks),
+                testId: 'plan-dashboard-tasks',
+              },
+              {
+                key: 'mean',
+                label: t('plan.dashboard.meanPercent'),
+                value:
+                  data.plan.meanPercentComplete === null
+                    ? t('plan.dashboard.noReports')
+                    : t('plan.percent', { value: data.plan.meanPercentComplete }),
+                testId: 'plan-dashboard-mean',
+              },
+              {
+                key: 'attention',
+                label: t('plan.dashboard.attention'),
+                value: String(data.plan.byStatus.delayed + data.plan.byStatus.at_risk),
+                testId: 'plan-dashboard-attention',
+              },
+              {
+                key: 'overdue',
+                label: t('plan.dashboard.overdueCount'),
+                value: String(data.overdue.length),
+                testId: 'plan-dashboard-overdue-count',
+              },
+            ]}
+          />
+          <CategoryProgress dashboard={data} />
+          <TaskMatrix dashboard={data} planId={plan.id} />
+          <OverdueList dashboard={data} planId={plan.id} />
+          <KpiSection dashboard={data} planId={plan.id} />
+        </>
+      ) : null}
+    </Stack>
+  );
 }

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setCsrfToken } from '../../../platform/api';
+import { i18n } from '../../../platform/i18n';
+import { fakeServer, json, makeMe, session } from '../../../testing/fake-server';
+import { renderApp } from '../../../testing/render';
+import { DASHBOARD, KPI_COUNT, KPI_RATE, MOEL, PLAN, PLAN_ID } from './fixtures';
+
+const SLOW = { timeout: 10_000 };
+
+function planServer(locale: 'ko' | 'en' = 'ko') {
+  return fakeServer({
+    'GET /api/auth/session': session(makeMe(['plan_manager'], { locale })),
+    [`GET /api/plans/${PLAN_ID}`]: () => json(PLAN),
+    [`GET /api/plans/${PLAN_ID}/dashboard`]: (request) =>
+      json({
+        ...DASHBOARD,
+        filters: {
+          organizationId: request.query.get('organizationId'),
+          categoryCode: request.query.has('categoryCode') ? Number(request.query.get('categoryCode')) : null,
+        },
+      }),
+    [`GET /api/plans/${PLAN_ID}/kpis/${KPI_RATE}/regions`]: () =>
+      json({
+        items: [
+          { ...DASHBOARD.kpis[0]?.kpi.values[1], region: 'seoul' },
+          {
+            ...DASHBOARD.kpis[0]?.kpi.values[1],
+            region: 'jeju',
+            value: null,
+            suppressed: true,
+            progress: null,
+          },
+        ],
+      }),
+  });
+}
+
+beforeEach(async () => {
+  localStorage.clear();
+  setCsrfToken(null);
+  await i18n.changeLanguage('ko');
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('plan dashboard', () => {
+  it('opens a plan in execution on its dashboard with figures, categories, matrix, overdue and KPIs', async () => {
+    vi.stubGlobal('fetch', vi.fn(planServer().fetch));
+    renderApp(`/plans/${PLAN_ID}`);
+    await screen.findByTestId('plan-dashboard-matrix', {}, SLOW);
+    expect(screen.getByTestId('plan-status').textContent).toBe('시행 중');
+    expect(screen.getByTestId('plan-dashboard-tasks').textContent).toBe('2');
+    expect(screen.getByTestId('plan-dashboard-mean').textContent).toBe('37.5%');
+    expect(screen.getByTestId('plan-dashboard-attention').textContent).toBe('1');
+    expect(screen.getByTestId('plan-dashboard-overdue-count').textContent).toBe('1');
+    const education = screen.getByTestId('plan-dashboard-category-2');
+    expect(education.textContent).toContain('2. 교육지원');
+    expect(education.textContent).toContain('25%');
+    expect(screen.getByTestId('plan-matrix-1-1-q1').textContent).toBe('정상 추진 25%');
+    expect(screen.getByTestId('plan-matrix-1-1-q2').textContent).toBe('정상 추진 50% · 지연 제출');
+    expect(screen.getByTestId('plan-matrix-2-1-q2').textContent).toBe('기한 경과');
+    expect(screen.getByTestId('plan-matrix-2-1-q3').textContent).toBe('보고 전');
+    const overdue = screen.getByTestId('plan-dashboard-overdue');
+    expect(within(overdue).getByText('2-1 학습 멘토링').getAttribute('href')).toBe(
+      `/plans/${PLAN_ID}/tasks/${DASHBOARD.matrix[1]?.task.key}`,
+    );
+    expect(overdue.textContent).toContain('10일');
+    expect(screen.getByTestId(`plan-kpi-${KPI_RATE}-latest`).textContent).toBe('56% (2분기)');
+    expect(screen.getByTestId(`plan-kpi-${KPI_COUNT}-latest`).textContent).toBe('<5 (1분기)');
+    expect(screen.getByTestId(`plan-kpi-${KPI_RATE}`).textContent).toContain('중간목표 달성');
+    expect(screen.getByTestId('plan-kpi-charts')).toBeTruthy();
+  });
+
+  it('asks the server again with the organization filter', async () => {
+    const server = planServer();
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    renderApp(`/plans/${PLAN_ID}/dashboard`);
+    await screen.findByTestId('plan-dashboard-matrix', {}, SLOW);
+    fireEvent.change(screen.getByTestId('plan-dashboard-organization'), { target: { value: MOEL.id } });
+    await waitFor(() =>
+      expect(
+        server.requests.some(
+          (r) => r.path === `/api/plans/${PLAN_ID}/dashboard` && r.query.get('organizationId') === MOEL.id,
+        ),
+      ).toBe(true),
+    );
+  });
+
+  it('shows a metric KPI by region with withheld counts as "<5"', async () => {
+    vi.stubGlobal('fetch', vi.fn(planServer().fetch));
+    renderApp(`/plans/${PLAN_ID}/dashboard`);
+    await screen.findByTestId('plan-dashboard-matrix', {}, SLOW);
+    fireEvent.click(screen.getByRole('button', { name: '취업률 지역별 보기' }));
+    const table = await screen.findByTestId('plan-kpi-regions', {}, SLOW);
+    expect(within(table).getByText('서울특별시').closest('tr')?.textContent).toContain('56%');
+    expect(within(table).getByText('제주특별자치도').closest('tr')?.textContent).toContain('<5');
+  });
+
+  it('reads in English', async () => {
+    await i18n.changeLanguage('en');
+    vi.stubGlobal('fetch', vi.fn(planServer('en').fetch));
+    renderApp(`/plans/${PLAN_ID}/dashboard`);
+    await screen.findByTestId('plan-dashboard-matrix', {}, SLOW);
+    expect(screen.getByTestId('plan-status').textContent).toBe('In execution');
+    expect(screen.getByTestId('plan-matrix-2-1-q2').textContent).toBe('Overdue');
+    expect(screen.getByTestId('plan-dashboard-category-1').textContent).toContain('1. Jobs');
+  });
+});

@@ -1,0 +1,59 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLocale } from '../../../platform/i18n';
+import { Section } from '../../../platform/ui/Section';
+import { TableFrame } from '../../../platform/ui/TableFrame';
+import type { DashboardData } from '../api';
+import { orgName } from '../text';
+
+/** The reports owed and not filed after their due day, longest overdue first. */
+export function OverdueList({ dashboard, planId }: { dashboard: DashboardData; planId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const heading = t('plan.dashboard.overdue');
+  const items = [...dashboard.overdue].sort((a, b) => b.daysOverdue - a.daysOverdue);
+  const keyOf = new Map(dashboard.matrix.map(({ task }) => [task.id, task.key]));
+  return (
+    <Section id="plan-dashboard-overdue" heading={heading}>
+      {items.length === 0 ? (
+        <Text size="sm" data-testid="plan-dashboard-no-overdue">
+          {t('plan.dashboard.noOverdue')}
+        </Text>
+      ) : (
+        <TableFrame label={heading}>
+          <Table striped aria-label={heading} data-testid="plan-dashboard-overdue">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('plan.dashboard.task')}</Table.Th>
+                <Table.Th scope="col">{t('plan.dashboard.lead')}</Table.Th>
+                <Table.Th scope="col">{t('plan.dashboard.reportQuarter')}</Table.Th>
+                <Table.Th scope="col">{t('plan.dashboard.dueOn')}</Table.Th>
+                <Table.Th scope="col">{t('plan.dashboard.daysOverdue')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={`${item.task.id}:${item.quarter}`}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/plans/${planId}/tasks/${keyOf.get(item.task.id) ?? ''}`}
+                      size="sm"
+                    >
+                      {`${item.task.code} ${item.task.title}`}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{orgName(item.leadOrganization, locale)}</Table.Td>
+                  <Table.Td>{t('plan.yearQuarter', { year: item.year, quarter: item.quarter })}</Table.Td>
+                  <Table.Td>{item.dueOn}</Table.Td>
+                  <Table.Td>{t('plan.dashboard.days', { count: item.daysOverdue })}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableFrame>
+      )}
+    </Section>
+  );
+}
