@@ -8,11 +8,12 @@ import {
   type PlanListItem,
   type PlanSnapshot,
   type PlanStatus,
+  type Role,
   type TaskInput,
 } from '@ieum/domain';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../platform/db/client';
-import { organizations } from '../../platform/db/schema';
+import { organizations, users } from '../../platform/db/schema';
 import { AppError, notFound } from '../../platform/errors';
 import {
   planCategories,
@@ -20,6 +21,7 @@ import {
   planConsultations,
   planKpis,
   planNoComments,
+  planProgressReports,
   plans,
   planTasks,
 } from './schema';
@@ -27,6 +29,7 @@ import {
 export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof planTasks.$inferSelect;
 export type KpiRow = typeof planKpis.$inferSelect;
+export type ProgressReportRow = typeof planProgressReports.$inferSelect;
 
 export async function findPlan(q: Queryable, planId: string): Promise<PlanRow | null> {
   const [row] = await q.select().from(plans).where(eq(plans.id, planId));
@@ -292,4 +295,55 @@ export async function planListItems(
     updatedAt: plan.updatedAt.toISOString(),
     version: plan.version,
   }));
+}
+
+/** The reports filed for the given tasks (by key) in the given years (plan_progress_reports_task_quarter_key). */
+export async function progressReportsOf(
+  q: Queryable,
+  filter: { taskKeys: readonly string[]; years: readonly number[] },
+): Promise<ProgressReportRow[]> {
+  if (filter.taskKeys.length === 0 || filter.years.length === 0) return [];
+  return q
+    .select()
+    .from(planProgressReports)
+    .where(
+      and(
+        inArray(planProgressReports.taskKey, [...filter.taskKeys]),
+        inArray(planProgressReports.year, [...new Set(filter.years)]),
+      ),
+    );
+}
+
+/** The tasks an organization leads in the plans in execution, each with its plan (plan_tasks_lead_idx). */
+export async function tasksLedInExecution(
+  q: Queryable,
+  organizationId: string,
+): Promise<{ plan: PlanRow; task: TaskRow }[]> {
+  return q
+    .select({ plan: plans, task: planTasks })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(and(eq(planTasks.leadOrganizationId, organizationId), eq(plans.status, 'in_execution')));
+}
+
+/**
+ * Active users holding any of `roles`, with their organization, by organization name and then name. Names
+ * only: no username, e-mail or phone leaves this query. Code-point order (COLLATE "C") so that PGlite and
+ * PostgreSQL list them alike whatever the server's locale.
+ */
+export async function activeUsersInRoles(
+  q: Queryable,
+  roles: readonly Role[],
+): Promise<{ id: string; displayName: string; organization: OrganizationName }[]> {
+  if (roles.length === 0) return [];
+  return q
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      organization: { id: organizations.id, name: organizations.name, nameEn: organizations.nameEn },
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.active, true), arrayOverlaps(users.roles, [...roles])))
+    .orderBy(sql`${organizations.name} collate "C"`, sql`${users.displayName} collate "C"`, asc(users.id));
 }

@@ -5,6 +5,9 @@ import {
   CommentView,
   ConsultationView,
   ConsultationWriteInput,
+  CouncilCandidateList,
+  DashboardQuery,
+  DueReportList,
   KpiValueView,
   MasterPlanInput,
   MasterPlanList,
@@ -13,6 +16,7 @@ import {
   OverdueReportList,
   type Permission,
   PlanCreateInput,
+  PlanDashboard,
   PlanDetail,
   PlanDiff,
   PlanDiffQuery,
@@ -35,9 +39,12 @@ import { commentOnPlan, declareNoComment } from './comment-on-plan';
 import { createMasterPlan, listMasterPlans } from './create-master-plan';
 import { createPlan } from './create-plan';
 import { fileProgressReport, listTaskReports } from './file-progress-report';
+import { listCouncilCandidates } from './list-council-candidates';
+import { listDueReports } from './list-due-reports';
 import { listOverdueReports } from './list-overdue-reports';
 import { readConsultation } from './read-consultation';
 import { readKpiRegions } from './read-kpi-regions';
+import { readPlanDashboard } from './read-plan-dashboard';
 import { readPlanDiff } from './read-plan-diff';
 import { listPlans, readPlan } from './read-plans';
 import { resolveComment } from './resolve-comment';
@@ -211,6 +218,13 @@ export async function planRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
 
   // ——— consultation ———
 
+  // A static segment: find-my-way prefers it to `/api/plans/:id` (plan-dashboard.test.ts checks).
+  app.get(
+    '/api/plans/council-candidates',
+    { config: can('plans.manage'), schema: { tags, response: { 200: CouncilCandidateList } } },
+    async () => listCouncilCandidates(deps),
+  );
+
   app.get(
     '/api/plans/:id/consultation',
     { config: can('plans.read'), schema: { tags, params: ById, response: { 200: ConsultationView } } },
@@ -289,6 +303,21 @@ export async function planRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
     '/api/plans/:id/overdue-reports',
     { config: can('plans.read'), schema: { tags, params: ById, response: { 200: OverdueReportList } } },
     async (request) => listOverdueReports(deps, { planId: request.params.id }),
+  );
+
+  app.get(
+    '/api/plans/:id/dashboard',
+    {
+      config: can('plans.read'),
+      schema: { tags, params: ById, querystring: DashboardQuery, response: { 200: PlanDashboard } },
+    },
+    async (request) => readPlanDashboard(deps, { planId: request.params.id, query: request.query }),
+  );
+
+  app.get(
+    '/api/plan-reports/due',
+    { config: can('plans.report'), schema: { tags, response: { 200: DueReportList } } },
+    async (request) => listDueReports(deps, { actor: actorOf(request) }),
   );
 
   await planTransferRoutes(scope, deps);
