@@ -39,11 +39,18 @@ export function ResolveForm({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     form.setProblem(null);
-    const input = form.validate(CommentResolutionInput, {
-      resolution: form.values.resolution === '' ? undefined : form.values.resolution,
-      reason: form.values.reason,
-      version: comment.version,
-    });
+    const input = form.validate(
+      CommentResolutionInput,
+      {
+        resolution: form.values.resolution === '' ? undefined : form.values.resolution,
+        reason: form.values.reason,
+        version: comment.version,
+      },
+      // An empty reason is wrong only because of the resolution chosen: say that, not a bare "required".
+      form.values.reason.trim() === ''
+        ? { messages: { reason: 'validation.custom.plan_resolution_reason_required' } }
+        : undefined,
+    );
     if (!input) return;
     setSaving(true);
     resolveComment(comment.id, input)
