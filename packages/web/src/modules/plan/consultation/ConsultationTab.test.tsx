@@ -222,13 +222,22 @@ describe('the consultation tab', () => {
   it('reads in English', async () => {
     await i18n.changeLanguage('en');
     const me = reporterOf(LEGAL_AID, { locale: 'en' });
-    vi.stubGlobal('fetch', vi.fn(consultationServer(me).fetch));
+    const organizations = [MOE, MOEL].map((o) => ({ ...o, type: 'ministry', region: null }));
+    const server = consultationServer(me, CONSULTATION, PLAN, {
+      'GET /api/reference/organizations': () => json({ items: organizations }),
+    });
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
     renderApp(`/plans/${PLAN_ID}/consultation`);
     await screen.findByTestId('plan-invitees', {}, SLOW);
     expect(screen.getByRole('heading', { level: 2, name: 'Answers' })).toBeTruthy();
     expect(screen.getByTestId('plan-invitees-summary').textContent).toBe(
       '2 of 3 invited organizations have answered1 of 1 council members have answered',
     );
+    // Organizations by their English names where known; the others as the consultation names them.
+    await waitFor(() =>
+      expect(screen.getByTestId(`plan-invitee-${MOE.id}`).textContent).toContain(MOE.nameEn),
+    );
+    expect(screen.getByTestId(`plan-invitee-${SEOUL.id}`).textContent).toContain('서울특별시');
     expect(screen.getByTestId('plan-comment-refused').textContent).toBe(
       'Neither you nor your organization was invited to comment on this plan.',
     );

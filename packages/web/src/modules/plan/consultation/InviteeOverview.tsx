@@ -1,8 +1,10 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../../platform/i18n';
 import { UNCLIPPED } from '../../../platform/ui/badges';
 import { TableFrame } from '../../../platform/ui/TableFrame';
-import type { ConsultationData } from '../api';
+import { type ConsultationData, useOrganizations } from '../api';
+import { orgName } from '../text';
 
 type Invitee = ConsultationData['invitees'][number];
 
@@ -14,17 +16,25 @@ function tally(invitees: readonly Invitee[], kind: Invitee['kind']) {
 /** Who was asked and who has answered: a comment or "no comment" both count as an answer. */
 export function InviteeOverview({ consultation }: { consultation: ConsultationData }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  // The consultation names organizations in Korean; an English reader gets their English names where known.
+  const organizations = useOrganizations(locale === 'en');
+  const english = new Map((organizations.data ?? []).map((o) => [o.id, o]));
+  const nameOf = (invitee: Invitee) => {
+    const known = invitee.kind === 'organization' ? english.get(invitee.id) : undefined;
+    return known ? orgName(known, locale) : invitee.name;
+  };
   const { invitees } = consultation;
   if (invitees.length === 0) return <Text size="sm">{t('plan.consultation.noInvitees')}</Text>;
-  const organizations = tally(invitees, 'organization');
+  const organizationTally = tally(invitees, 'organization');
   const members = tally(invitees, 'council_member');
   const label = t('plan.consultation.inviteesTable');
   return (
     <Stack gap="sm">
       <Stack gap={2} data-testid="plan-invitees-summary">
-        {organizations.total > 0 ? (
+        {organizationTally.total > 0 ? (
           <Text size="sm" fw={600}>
-            {t('plan.consultation.organizationsSummary', organizations)}
+            {t('plan.consultation.organizationsSummary', organizationTally)}
           </Text>
         ) : null}
         {members.total > 0 ? (
@@ -51,7 +61,7 @@ export function InviteeOverview({ consultation }: { consultation: ConsultationDa
               <Table.Tr key={`${invitee.kind}:${invitee.id}`} data-testid={`plan-invitee-${invitee.id}`}>
                 <Table.Td>{t(`plan.consultation.kinds.${invitee.kind}`)}</Table.Td>
                 <Table.Th scope="row" fw={500}>
-                  {invitee.name}
+                  {nameOf(invitee)}
                 </Table.Th>
                 <Table.Td>
                   <Badge
