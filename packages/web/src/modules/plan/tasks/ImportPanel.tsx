@@ -63,9 +63,12 @@ export function ImportPanel({ plan }: { plan: PlanDetailData }) {
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
+    const input = event.currentTarget;
+    const file = input.files?.[0];
     if (!file) return;
     const next = { fileName: file.name, contentBase64: await base64Of(file) };
+    // Cleared, so choosing the same file again after correcting it checks it again.
+    input.value = '';
     setUpload(next);
     await check(next);
   };

@@ -12,13 +12,21 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../platform/api';
 import { messageText, useForm } from '../../../platform/forms';
 import { useLocale } from '../../../platform/i18n';
 import { type CategoryData, type PlanDetailData, saveTask, type TaskData, useOrganizations } from '../api';
 import { orgName } from '../text';
 import { FormActions, PlanStale, useRefreshPlans, useSaving, withoutPrefix } from './form-parts';
 import { KpiRows } from './KpiRows';
-import { issuesOf, type KpiRowErrors, type TaskValues, taskInputOf, valuesOf } from './task-values';
+import {
+  issuesOf,
+  type KpiRowErrors,
+  kpiErrorsOfProblem,
+  type TaskValues,
+  taskInputOf,
+  valuesOf,
+} from './task-values';
 
 function TaskFields({
   plan,
@@ -39,7 +47,11 @@ function TaskFields({
   const [taskKey] = useState(() => task?.key ?? crypto.randomUUID());
   const form = useForm<TaskValues>(valuesOf(task, category));
   const [kpiErrors, setKpiErrors] = useState<Record<string, KpiRowErrors>>({});
-  const { saving, save } = useSaving((error) => form.fail(withoutPrefix(error, 'task')));
+  const { saving, save } = useSaving((error) => {
+    const rehomed = withoutPrefix(error, 'task');
+    form.fail(rehomed);
+    if (isApiError(rehomed)) setKpiErrors(kpiErrorsOfProblem(rehomed.problem.errors ?? [], form.values));
+  });
   const error = (field: keyof TaskValues & string) => messageText(t, form.errors[field]);
   const options = (organizations.data ?? []).map((org) => ({ value: org.id, label: orgName(org, locale) }));
   const lead = form.values.leadOrganizationId;
@@ -177,6 +189,11 @@ function TaskFields({
             errors={kpiErrors}
             onChange={(rows) => form.setValue('kpis', rows)}
           />
+          {error('kpis') && Object.keys(kpiErrors).length === 0 ? (
+            <Text size="sm" c="red.8" role="alert" mt="xs">
+              {error('kpis')}
+            </Text>
+          ) : null}
         </Fieldset>
         <FormActions saving={saving} onCancel={onDone} submitTestId="plan-task-submit" />
       </Stack>

@@ -93,7 +93,14 @@ function KpiBlock({ kpi, n }: { kpi: KpiData; n: number }) {
         <Text size="sm" data-testid="plan-kpi-range">
           {t('plan.tasks.page.range', { baseline: shown(kpi.baseline), target: shown(kpi.target) })}
         </Text>
-        <Text size="sm">{t(`plan.tasks.kpi.units.${kpi.unit}`)}</Text>
+        <Text size="sm">
+          {t('plan.tasks.page.unit', {
+            unit:
+              kpi.unit === 'count' && kpi.unitLabelKo && locale === 'ko'
+                ? kpi.unitLabelKo
+                : t(`plan.tasks.kpi.units.${kpi.unit}`),
+          })}
+        </Text>
         <Text size="sm">{t(`plan.directions.${kpi.direction}`)}</Text>
         <Text size="sm" c="dimmed">
           {source}

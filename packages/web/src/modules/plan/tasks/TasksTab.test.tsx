@@ -241,6 +241,73 @@ describe('the plan’s tasks tab', () => {
     });
   });
 
+  it(
+    'binds a KPI to a computed metric, whose unit it takes, and shows the server’s KPI message beside it',
+    async () => {
+      const server = planServer(['plan_manager'], DRAFT, {
+        [`PUT /api/plans/${PLAN_ID}/tasks/${TASK.key}`]: () =>
+          problem(400, 'request.invalid', '입력값을 확인해 주십시오.', {
+            errors: [{ path: 'task.kpis.2.baseline', message: '기준값이 너무 큽니다.' }],
+          }),
+      });
+      vi.stubGlobal('fetch', vi.fn(server.fetch));
+      renderApp(`/plans/${PLAN_ID}/tasks`);
+      const row = await screen.findByTestId('plan-task-row-1-1', {}, SLOW);
+      fireEvent.click(within(row).getByTestId('plan-task-edit'));
+      const form = await screen.findByTestId('plan-task-form', {}, SLOW);
+      expect((within(form).getByTestId('plan-task-code') as HTMLInputElement).value).toBe('1-1');
+      fireEvent.click(within(form).getByTestId('plan-kpi-add'));
+      const kpi = within(form).getByTestId('plan-task-kpi-3');
+      type(within(kpi).getByLabelText('성과지표 3 지표명(국문)'), '취업률');
+      type(within(kpi).getByLabelText('성과지표 3 산출 방식'), 'jobs.employment_rate');
+      const unit = within(kpi).getByLabelText('성과지표 3 단위') as HTMLSelectElement;
+      expect(unit.value).toBe('rate');
+      expect(unit.disabled).toBe(true);
+      type(within(kpi).getByLabelText('성과지표 3 기준값'), '52.5');
+      type(within(kpi).getByLabelText('성과지표 3 목표값'), '60');
+      fireEvent.click(within(form).getByTestId('plan-task-submit'));
+      expect(await within(kpi).findByText('기준값이 너무 큽니다.', {}, SLOW)).toBeTruthy();
+      const sent = server.requests.find((r) => r.method === 'PUT')?.body as {
+        task: { kpis: Record<string, unknown>[]; cooperatingOrganizationIds: string[] };
+      };
+      expect(sent.task.cooperatingOrganizationIds).toEqual([MOEL.id]);
+      expect(sent.task.kpis[2]).toMatchObject({
+        nameKo: '취업률',
+        unit: 'rate',
+        unitLabelKo: null,
+        baseline: 52.5,
+        target: 60,
+        source: { kind: 'metric', metricKey: 'jobs.employment_rate' },
+      });
+    },
+    LONG,
+  );
+
+  it('deletes a task only after confirmation, at the plan’s version', async () => {
+    const server = planServer(['plan_manager'], DRAFT, {
+      [`DELETE /api/plans/${PLAN_ID}/tasks/${TASK.key}`]: () => json(DRAFT),
+    });
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    renderApp(`/plans/${PLAN_ID}/tasks`);
+    const row = await screen.findByTestId('plan-task-row-1-1', {}, SLOW);
+    fireEvent.click(within(row).getByRole('button', { name: '과제 1-1 삭제' }));
+    const dialog = await screen.findByTestId('plan-task-remove-dialog', {}, SLOW);
+    expect(dialog.textContent).toContain('과제 1-1 "취업 연계 맞춤형 직업훈련 확대"을(를) 삭제하시겠습니까?');
+    expect(server.requests.some((r) => r.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByTestId('plan-task-remove-confirm'));
+    await waitFor(() => expect(server.requests.some((r) => r.method === 'DELETE')).toBe(true), SLOW);
+    expect(server.requests.find((r) => r.method === 'DELETE')?.query.get('version')).toBe('7');
+  });
+
+  it('tells a plan manager that a plan past its draft is not edited here', async () => {
+    const server = planServer(['plan_manager'], IN_EXECUTION);
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    renderApp(`/plans/${PLAN_ID}/tasks`);
+    expect(await screen.findByTestId('plan-tasks-not-editable', {}, SLOW)).toBeTruthy();
+    expect(screen.queryByTestId('plan-task-add-1')).toBeNull();
+    expect(screen.queryByTestId('plan-task-edit')).toBeNull();
+  });
+
   it('speaks English: category names, organizations and columns', async () => {
     await changeLocale('en');
     const server = planServer(['plan_manager'], DRAFT);

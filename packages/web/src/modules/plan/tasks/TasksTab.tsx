@@ -206,6 +206,11 @@ export function TasksTab({ plan }: { plan: PlanDetailData }) {
         </Stack>
       </Section>
       {canEdit ? <ImportPanel plan={plan} /> : null}
+      {!canEdit && hasPermission(me, 'plans.manage') ? (
+        <Text size="sm" c="dimmed" data-testid="plan-tasks-not-editable">
+          {t('plan.tasks.notEditable')}
+        </Text>
+      ) : null}
       {plan.categories.map((c) => (
         <CategorySection key={c.code} plan={plan} category={c} editing={editing} />
       ))}

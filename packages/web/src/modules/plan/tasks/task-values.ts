@@ -181,3 +181,21 @@ export function issuesOf(
   }
   return { fields, kpis };
 }
+
+/** The server's messages about a KPI (`kpis.1.target`), beside that KPI's field; already in the user's language. */
+export function kpiErrorsOfProblem(
+  errors: readonly { path: string; message: string }[],
+  values: TaskValues,
+): Record<string, KpiRowErrors> {
+  const kpis: Record<string, KpiRowErrors> = {};
+  for (const error of errors) {
+    const match = /^\/?kpis[./](\d+)[./](\w+)/.exec(error.path);
+    const row = match ? values.kpis[Number(match[1])] : undefined;
+    if (!match || !row) continue;
+    const field = match[2] ?? '';
+    const rowErrors: KpiRowErrors = kpis[row.key] ?? {};
+    kpis[row.key] = rowErrors;
+    rowErrors[field] ??= { text: error.message };
+  }
+  return kpis;
+}
