@@ -236,9 +236,12 @@ export function DeleteTaskDialog({
   return (
     <Modal opened={task !== null} onClose={close} title={t('plan.tasks.remove.heading')}>
       <Stack gap="md" data-testid="plan-task-remove-dialog">
-        <Text size="sm">
-          {task ? t('plan.tasks.remove.confirm', { code: task.code, title: task.title }) : null}
-        </Text>
+        <Text size="sm">{t('plan.tasks.remove.confirm')}</Text>
+        {task ? (
+          <Text size="sm" fw={600} data-testid="plan-task-remove-name">
+            {task.code} {task.title}
+          </Text>
+        ) : null}
         <PlanStale
           problem={problem}
           onReload={() => {

@@ -91,8 +91,8 @@ describe('a task of the plan', () => {
     });
     vi.stubGlobal('fetch', vi.fn(other.fetch));
     renderApp(TASK_PATH);
-    expect((await screen.findByTestId('plan-report-unavailable', {}, SLOW)).textContent).toContain(
-      '소속 기관은 이 과제의 주관기관이 아닙니다.',
+    expect((await screen.findByTestId('plan-report-unavailable', {}, SLOW)).textContent).toBe(
+      '분기 실적은 이 과제의 주관기관에 소속된 과제 담당자만 보고할 수 있습니다.',
     );
     expect(screen.queryByTestId('plan-report-form')).toBeNull();
     cleanup();

@@ -292,11 +292,36 @@ describe('the plan’s tasks tab', () => {
     const row = await screen.findByTestId('plan-task-row-1-1', {}, SLOW);
     fireEvent.click(within(row).getByRole('button', { name: '과제 1-1 삭제' }));
     const dialog = await screen.findByTestId('plan-task-remove-dialog', {}, SLOW);
-    expect(dialog.textContent).toContain('과제 1-1 "취업 연계 맞춤형 직업훈련 확대"을(를) 삭제하시겠습니까?');
+    expect(within(dialog).getByTestId('plan-task-remove-name').textContent).toBe(
+      '1-1 취업 연계 맞춤형 직업훈련 확대',
+    );
     expect(server.requests.some((r) => r.method === 'DELETE')).toBe(false);
     fireEvent.click(within(dialog).getByTestId('plan-task-remove-confirm'));
     await waitFor(() => expect(server.requests.some((r) => r.method === 'DELETE')).toBe(true), SLOW);
     expect(server.requests.find((r) => r.method === 'DELETE')?.query.get('version')).toBe('7');
+  });
+
+  it('edits a category’s names and goal at the plan’s version', async () => {
+    const server = planServer(['plan_manager'], DRAFT, {
+      [`PUT /api/plans/${PLAN_ID}/categories/1`]: () => json(DRAFT),
+    });
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    renderApp(`/plans/${PLAN_ID}/tasks`);
+    fireEvent.click(await screen.findByTestId('plan-category-edit-1', {}, SLOW));
+    const form = await screen.findByTestId('plan-category-form', {}, SLOW);
+    type(within(form).getByLabelText(/분야명\(국문\)/), '');
+    fireEvent.click(within(form).getByTestId('plan-category-submit'));
+    expect(await within(form).findByText('필수 입력 항목입니다.')).toBeTruthy();
+    type(within(form).getByLabelText(/분야명\(국문\)/), '일자리·경제');
+    type(within(form).getByLabelText(/분야 목표/), '안정적 일자리로 자립 기반 마련');
+    fireEvent.click(within(form).getByTestId('plan-category-submit'));
+    await waitFor(() => expect(server.requests.some((r) => r.method === 'PUT')).toBe(true), SLOW);
+    expect(server.requests.find((r) => r.method === 'PUT')?.body).toEqual({
+      nameKo: '일자리·경제',
+      nameEn: 'Jobs',
+      goal: '안정적 일자리로 자립 기반 마련',
+      version: 7,
+    });
   });
 
   it('tells a plan manager that a plan past its draft is not edited here', async () => {
