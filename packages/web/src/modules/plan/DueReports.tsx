@@ -45,7 +45,7 @@ export default function DueReports() {
               {due.data.items.map((item) => (
                 <Table.Tr
                   key={`${item.task.id}:${item.year}:${item.quarter}`}
-                  data-testid={`plan-due-${item.task.code}`}
+                  data-testid={`plan-due-${item.year}-${item.task.code}-q${item.quarter}`}
                 >
                   <Table.Td>
                     <Anchor component={Link} to={`/plans/${item.plan.id}/tasks/${item.task.key}`} size="sm">
