@@ -6,16 +6,17 @@ import { i18n } from '../../../platform/i18n';
 import { fakeServer, json, makeMe, session } from '../../../testing/fake-server';
 import { renderApp } from '../../../testing/render';
 import { DASHBOARD, KPI_COUNT, KPI_RATE, MOEL, PLAN, PLAN_ID } from './fixtures';
+import { chartDomain } from './KpiSection';
 
 const SLOW = { timeout: 10_000 };
 
-function planServer(locale: 'ko' | 'en' = 'ko') {
+function planServer(locale: 'ko' | 'en' = 'ko', dashboard: typeof DASHBOARD = DASHBOARD) {
   return fakeServer({
     'GET /api/auth/session': session(makeMe(['plan_manager'], { locale })),
     [`GET /api/plans/${PLAN_ID}`]: () => json(PLAN),
     [`GET /api/plans/${PLAN_ID}/dashboard`]: (request) =>
       json({
-        ...DASHBOARD,
+        ...dashboard,
         filters: {
           organizationId: request.query.get('organizationId'),
           categoryCode: request.query.has('categoryCode') ? Number(request.query.get('categoryCode')) : null,
@@ -99,6 +100,31 @@ describe('plan dashboard', () => {
     const table = await screen.findByTestId('plan-kpi-regions', {}, SLOW);
     expect(within(table).getByText('서울특별시').closest('tr')?.textContent).toContain('56%');
     expect(within(table).getByText('제주특별자치도').closest('tr')?.textContent).toContain('<5');
+  });
+
+  it('opens a long overdue list on its first 20 rows, with the count per quarter above', async () => {
+    const first = DASHBOARD.overdue[0];
+    if (!first) throw new Error('the fixture has an overdue report');
+    const overdue = Array.from({ length: 25 }, (_, i) => ({
+      ...first,
+      quarter: (i < 5 ? 2 : 3) as 2 | 3,
+      daysOverdue: 100 - i,
+    }));
+    vi.stubGlobal('fetch', vi.fn(planServer('ko', { ...DASHBOARD, overdue }).fetch));
+    renderApp(`/plans/${PLAN_ID}/dashboard`);
+    const table = await screen.findByTestId('plan-dashboard-overdue', {}, SLOW);
+    expect(screen.getByTestId('plan-dashboard-overdue-by-quarter').textContent).toBe(
+      '2020년 2분기 5건 · 2020년 3분기 20건',
+    );
+    expect(within(table).getAllByRole('row')).toHaveLength(21);
+    fireEvent.click(screen.getByRole('button', { name: '모두 보기(25건)' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(26);
+  });
+
+  it('keeps the target in the chart even when every value is far below it', () => {
+    expect(chartDomain([0, 120, 14, 30])).toEqual([0, 132]);
+    expect(chartDomain([1200, 1800, 1524])).toEqual([1140, 1860]);
+    expect(chartDomain([50, 50])).toEqual([45, 55]);
   });
 
   it('reads in English', async () => {

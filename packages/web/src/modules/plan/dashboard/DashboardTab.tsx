@@ -2,6 +2,7 @@ import { Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../../../platform/api';
+import { formatDate } from '../../../platform/format';
 import { useLocale } from '../../../platform/i18n';
 import { FigureList } from '../../../platform/ui/FigureList';
 import { PageLoader } from '../../../platform/ui/PageLoader';
@@ -69,7 +70,7 @@ export function DashboardTab({ plan }: { plan: PlanDetailData }) {
         />
         {data ? (
           <Text size="sm" c="dimmed" data-testid="plan-dashboard-today">
-            {t('plan.dashboard.asOf', { date: data.today })}
+            {t('plan.dashboard.asOf', { date: formatDate(data.today, locale) })}
           </Text>
         ) : null}
       </Group>

@@ -27,6 +27,14 @@ function useValueText() {
     formatKpiValue(value, kpi.unit, locale, kpi.unitLabelKo);
 }
 
+/** The y-axis range: every value, the baseline and the target in view (the target line must show), padded. */
+export function chartDomain(values: readonly number[]): [number, number] {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = high === low ? Math.max(1, Math.abs(high) * 0.1) : (high - low) * 0.1;
+  return [low >= 0 && low - pad < 0 ? 0 : low - pad, high + pad];
+}
+
 /** A KPI's national values by quarter against its target line (withheld values leave a gap, never a 0). */
 function KpiChart({ item }: { item: DashboardKpi }) {
   const { t } = useTranslation();
@@ -44,6 +52,11 @@ function KpiChart({ item }: { item: DashboardKpi }) {
     };
   });
   const latest = latestShown(kpi);
+  const domain = chartDomain([
+    kpi.baseline,
+    kpi.target,
+    ...data.flatMap((point) => [point.value, point.milestone]).filter((v): v is number => v !== null),
+  ]);
   return (
     <Card withBorder padding="sm" component="section" aria-labelledby={id}>
       <Title order={3} size="h6" id={id}>
@@ -70,11 +83,18 @@ function KpiChart({ item }: { item: DashboardKpi }) {
               strokeDasharray: '4 4',
             },
           ]}
-          referenceLines={[{ y: kpi.target, label: t('plan.dashboard.target'), color: 'red.6' }]}
+          referenceLines={[
+            {
+              y: kpi.target,
+              label: t('plan.dashboard.target'),
+              color: 'red.6',
+              labelPosition: 'insideBottomRight',
+            },
+          ]}
           lineChartProps={{ accessibilityLayer: false }}
           connectNulls={false}
           withTooltip={false}
-          yAxisProps={{ width: 60, domain: ['auto', 'auto'] }}
+          yAxisProps={{ width: 60, domain }}
         />
       </div>
     </Card>
