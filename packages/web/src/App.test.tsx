@@ -151,7 +151,15 @@ describe('shell', () => {
     expect(screen.getByTestId('nav-account')).toBeTruthy();
     expect(screen.queryByTestId('nav-users')).toBeNull();
     expect(screen.queryByTestId('nav-audit')).toBeNull();
-    expect(screen.getByTestId('home-upcoming').textContent).toContain('사례관리');
+    expect(screen.getByTestId('home-upcoming').textContent).toContain('공동체 프로그램');
+    expect(screen.getByTestId('home-upcoming').textContent).not.toContain('사례관리');
+  });
+
+  it('lists nothing as coming for a role whose work is all built', async () => {
+    install(fakeServer({ 'GET /api/auth/session': session(makeMe(['employment_officer'])) }));
+    renderApp('/');
+    expect(await screen.findByTestId('nav-jobs')).toBeTruthy();
+    expect(screen.queryByTestId('home-upcoming')).toBeNull();
   });
 
   it('offers the person registry to a case worker and no longer lists it as coming', async () => {

@@ -52,7 +52,7 @@ describe('i18n resources', () => {
     expect(Object.keys(en[group]).sort()).toEqual([...values].sort());
   });
 
-  it('describes the coming modules for every role', () => {
-    expect(Object.keys(ko.home.upcoming).sort()).toEqual([...ROLES].sort());
+  it('describes coming modules only for real roles (a role with everything built has no line)', () => {
+    for (const role of Object.keys(ko.home.upcoming)) expect(ROLES).toContain(role);
   });
 });
