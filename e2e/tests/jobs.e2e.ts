@@ -1,7 +1,8 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page, } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { en, ko } from '../../packages/web/src/i18n';
 import { api, expectNoSeriousA11yViolations, htmlLang, settle, signIn, useBrowser } from './support/browser';
+import { isCall, pick, registered, seoulDatePlus } from './support/steps';
 
 /** This run's own firm, posting and person (synthetic; a surname the demo population never uses). */
 const seed = Date.now();
@@ -10,39 +11,11 @@ const postingTitle = `e2e 한식 조리사 ${seed % 100_000}`;
 const personName = `제갈${['순희', '영철', '미숙', '정호'][seed % 4]}`;
 const birthDate = `${1970 + (seed % 25)}-0${1 + (Math.floor(seed / 25) % 9)}-${10 + (Math.floor(seed / 225) % 18)}`;
 
-/** A date `days` after today in Seoul (negative: before), as the date inputs want it. */
-function seoulDatePlus(days: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 const SLOW_TEST = 240_000;
-
-const isCall = (method: string, path: string | RegExp) => (response: Response) =>
-  response.request().method() === method &&
-  (typeof path === 'string'
-    ? new URL(response.url()).pathname === path
-    : path.test(new URL(response.url()).pathname));
 
 // The tests go on from one another: the firm and posting, then the person placed there.
 let postingId: string | null = null;
 let personId: string | null = null;
-
-function registered<T>(value: T | null, what: string): T {
-  expect(value, `an earlier test did not leave ${what}`).not.toBeNull();
-  return value as T;
-}
-
-/** Picks an option of a Mantine multi-select by typing part of it. */
-async function pick(page: Page, testId: string, search: string, label: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(search);
-  // The list is the input's own (aria-controls); while it opens it is not yet in the accessibility tree.
-  const listId = await input.getAttribute('aria-controls');
-  expect(listId, `${testId} controls no list`).toBeTruthy();
-  await page.locator(`[id="${listId}"] [role="option"]`).getByText(label, { exact: true }).click();
-  await page.keyboard.press('Escape');
-}
 
 async function moveApplication(page: Page, to: string, extra?: (page: Page) => Promise<void>): Promise<void> {
   await page.getByTestId('application-move').first().click();

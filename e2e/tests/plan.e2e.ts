@@ -1,7 +1,8 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page, } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { en, ko } from '../../packages/web/src/i18n';
 import { api, expectNoSeriousA11yViolations, htmlLang, settle, signIn, useBrowser } from './support/browser';
+import { isCall, pick, registered, seoulDatePlus } from './support/steps';
 
 /**
  * The implementation plan walked in the browser from draft to execution: a plan manager drafts the 2019 plan
@@ -18,39 +19,9 @@ const SLOW_TEST = 240_000;
 /** The demo writes its plan (and the departments' reporters) after the population, minutes after start-up. */
 const DEMO_PLAN_WAIT = 10 * 60_000;
 
-/** A date `days` after today in Seoul, as the date inputs want it. */
-function seoulDatePlus(days: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-const isCall = (method: string, path: string | RegExp) => (response: Response) =>
-  response.request().method() === method &&
-  (typeof path === 'string'
-    ? new URL(response.url()).pathname === path
-    : path.test(new URL(response.url()).pathname));
-
 // The tests go on from one another: the plan drafted in the first is consulted, finalized and reported on.
 let planId: string | null = null;
 let taskKey: string | null = null;
-
-function registered<T>(value: T | null, what: string): T {
-  expect(value, `an earlier test did not leave ${what}`).not.toBeNull();
-  return value as T;
-}
-
-/** Picks an option of a Mantine select or multi-select by typing part of it. */
-async function pick(page: Page, testId: string, search: string, label: string): Promise<void> {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(search);
-  // The list is the input's own (aria-controls); while it opens it is not yet in the accessibility tree.
-  const listId = await input.getAttribute('aria-controls');
-  expect(listId, `${testId} controls no list`).toBeTruthy();
-  await page.locator(`[id="${listId}"] [role="option"]`).getByText(label, { exact: true }).click();
-  // Leaving the input closes the list (Escape would also close a dialog the select sits in).
-  await input.evaluate((element) => (element as HTMLElement).blur());
-  await page.locator(`[id="${listId}"]`).waitFor({ state: 'hidden' });
-}
 
 /** Waits until the demo's 2020 plan exists: its master plan and the ministries' reporters come with it. */
 async function waitForDemoPlan(page: Page): Promise<void> {

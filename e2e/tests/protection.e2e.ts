@@ -1,4 +1,4 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page, } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { en, ko } from '../../packages/web/src/i18n';
 import {
@@ -10,6 +10,7 @@ import {
   signOut,
   useBrowser,
 } from './support/browser';
+import { isCall, registered, seoulDatePlus } from './support/steps';
 
 const texts = ko.protection;
 
@@ -18,10 +19,6 @@ const seed = Date.now();
 const personName = `황보${['미영', '선희', '경자', '옥순'][seed % 4]}`;
 const birthDate = `${1960 + (seed % 30)}-0${1 + (Math.floor(seed / 30) % 9)}-${10 + (Math.floor(seed / 270) % 18)}`;
 
-/** A date `days` after today in Seoul, as the date input wants it. */
-function seoulDatePlus(days: number): string {
-  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
 const today = seoulDatePlus(0);
 
 const FINDINGS = '단수 상태로 자녀와 함께 지내고 있음. 임대료 8개월 체납 확인 (e2e)';
@@ -33,17 +30,6 @@ let alertId: string | null = null;
 
 /** Several axe passes per test; on a loaded two-core machine one can take well over a minute. */
 const SLOW_TEST = 240_000;
-
-const isCall = (method: string, path: string | RegExp) => (response: Response) =>
-  response.request().method() === method &&
-  (typeof path === 'string'
-    ? new URL(response.url()).pathname === path
-    : path.test(new URL(response.url()).pathname));
-
-function registered<T>(value: T | null, what: string): T {
-  expect(value, `an earlier test did not leave ${what}`).not.toBeNull();
-  return value as T;
-}
 
 async function recordSignal(page: Page, type: string, value?: string): Promise<void> {
   const form = page.getByTestId('staff-signal-form');

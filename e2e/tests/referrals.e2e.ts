@@ -2,6 +2,7 @@ import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ko } from '../../packages/web/src/i18n';
 import { expectNoSeriousA11yViolations, signIn, signOut, useBrowser } from './support/browser';
+import { registered, seoulDatePlus } from './support/steps';
 
 const texts = ko.referrals;
 const LEGAL_AID = '대한법률구조공단 서울북부지부';
@@ -13,12 +14,6 @@ const OUTCOME = '법률 상담 2회 진행, 구제 신청 접수 (e2e)';
 const seed = Date.now();
 const personName = `독고${['영희', '순자', '명숙', '정희'][seed % 4]}`;
 const birthDate = `${1950 + (seed % 40)}-0${1 + (Math.floor(seed / 40) % 9)}-${10 + (Math.floor(seed / 360) % 18)}`;
-
-/** A date `days` after today in Seoul, as the date input wants it. */
-function seoulDatePlus(days: number): string {
-  const seoul = new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000);
-  return seoul.toISOString().slice(0, 10);
-}
 
 // Each test goes on from the one before: the person registered, then referred, then answered by the partner.
 let person: { id: string; code: string } | null = null;
@@ -67,11 +62,6 @@ async function fillReferral(page: Page): Promise<void> {
   await page.getByTestId('referral-category-legal').check();
   await page.getByTestId('referral-dueOn').fill(seoulDatePlus(7));
   await page.getByTestId('referral-message').fill(MESSAGE);
-}
-
-function registered<T>(value: T | null, what: string): T {
-  expect(value, `an earlier test did not leave ${what}`).not.toBeNull();
-  return value as T;
 }
 
 describe('consent and referral to a partner', () => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ko } from '../../packages/web/src/i18n';
 import { api, expectNoSeriousA11yViolations, settle, signIn, useBrowser } from './support/browser';
+import { registered } from './support/steps';
 
 const texts = ko.transfers;
 /** demo-case-worker's center is 서울남부하나센터 (hana-3); demo-case-worker-2's is 부산하나센터 (hana-5). */
@@ -17,11 +18,6 @@ const manager = { username: `e2e-busan-manager-${seed % 100_000}`, password: `e2
 
 // Each test goes on from the one before: the person and case, the request, the acceptance, the move.
 let person: { id: string; code: string } | null = null;
-
-function registered<T>(value: T | null, what: string): T {
-  expect(value, `an earlier test did not leave ${what}`).not.toBeNull();
-  return value as T;
-}
 
 async function chooseOption(page: Page, testId: string, label: string): Promise<void> {
   await page.getByTestId(testId).click();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organizations, users } from '../../platform/db/schema';
-import { createTestPlatform, TEST_PASSWORD, type TestPlatform, type TestSession } from '../../testing';
+import { users } from '../../platform/db/schema';
+import { createTestPlatform, type TestPlatform, type TestSession } from '../../testing';
+import { planTestHelpers } from './plan-test-helpers';
 
 /**
  * The plan's read-outs for execution: the dashboard, the reporter's reminders and the council candidates. The
@@ -26,25 +27,7 @@ describe('the plan dashboard, the due reports and the council candidates', () =>
   const draftTask = randomUUID();
   const manualKpi = randomUUID();
 
-  const orgId = async (name: string) => {
-    const [org] = await platform.deps.db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.name, name));
-    return org?.id as string;
-  };
-  const addUser = async (username: string, organizationId: string) => {
-    const admin = await platform.signIn('demo-admin');
-    const created = await admin.request('POST', '/api/admin/users', {
-      username,
-      displayName: `시험 ${username}`,
-      organizationId,
-      roles: ['task_reporter'],
-      password: TEST_PASSWORD,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    return platform.signIn(username);
-  };
+  const { orgId, addReporter: addUser } = planTestHelpers(() => platform);
   const version = async (id = planId) =>
     (await manager.request('GET', `/api/plans/${id}`)).json().version as number;
   const saveTask = async (

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, organizations } from '../../platform/db/schema';
+import { auditLog } from '../../platform/db/schema';
 import { createTestPlatform, type TestPlatform, type TestSession } from '../../testing';
+import { planTestHelpers } from './plan-test-helpers';
 
 /** Tasks imported from XLSX into a draft (preview, then commit), and the plan's documents as XLSX and PDF. */
 describe('plan import and export', () => {
@@ -76,9 +77,7 @@ describe('plan import and export', () => {
     platform = await createTestPlatform({ now: () => clock });
     manager = await platform.signIn('demo-plan-manager');
     reporter = await platform.signIn('demo-task-reporter');
-    const orgId = async (name: string) =>
-      (await platform.deps.db.select().from(organizations).where(eq(organizations.name, name)))[0]
-        ?.id as string;
+    const { orgId } = planTestHelpers(() => platform);
     nowon = await orgId(NOWON);
     employment = await orgId(EMPLOYMENT);
     const master = await manager.request('POST', '/api/master-plans', {

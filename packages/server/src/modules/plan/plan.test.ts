@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, organizations, users } from '../../platform/db/schema';
-import { createTestPlatform, TEST_PASSWORD, type TestPlatform, type TestSession } from '../../testing';
+import { auditLog, users } from '../../platform/db/schema';
+import { createTestPlatform, type TestPlatform, type TestSession } from '../../testing';
+import { planTestHelpers } from './plan-test-helpers';
 
 /**
  * The plan from draft through consultation to execution and a revision, with who may do what when. Clock in
@@ -24,25 +25,7 @@ describe('the implementation plan: drafting, consultation, execution, revision',
   const manualKpi = randomUUID();
   const metricKpi = randomUUID();
 
-  const orgId = async (name: string) => {
-    const [org] = await platform.deps.db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.name, name));
-    return org?.id as string;
-  };
-  const addUser = async (username: string, organizationId: string) => {
-    const admin = await platform.signIn('demo-admin');
-    const created = await admin.request('POST', '/api/admin/users', {
-      username,
-      displayName: `시험 ${username}`,
-      organizationId,
-      roles: ['task_reporter'],
-      password: TEST_PASSWORD,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    return platform.signIn(username);
-  };
+  const { orgId, addReporter: addUser } = planTestHelpers(() => platform);
   const detail = async (id = planId) => {
     const response = await manager.request('GET', `/api/plans/${id}`);
     expect(response.statusCode, response.body).toBe(200);

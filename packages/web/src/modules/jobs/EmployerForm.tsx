@@ -3,8 +3,8 @@ import { Checkbox, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
+import { FormActions, useSaving } from '../../platform/ui/form-parts';
 import { createEmployer, type EmployerData, updateEmployer } from './api';
-import { FormActions, useSaving } from './form-parts';
 import { StaleProblem } from './StaleProblem';
 
 interface EmployerValues extends Record<string, unknown> {

@@ -9,8 +9,8 @@ import { Group, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mant
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageText, useForm } from '../../platform/forms';
+import { FormActions, useSaving } from '../../platform/ui/form-parts';
 import { type ApplicationData, moveApplication } from './api';
-import { FormActions, useSaving } from './form-parts';
 import { StaleProblem } from './StaleProblem';
 
 interface MoveValues extends Record<string, unknown> {

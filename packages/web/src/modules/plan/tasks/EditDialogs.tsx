@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../../../platform/api';
 import { messageText, useForm } from '../../../platform/forms';
+import { FormActions, useSaving } from '../../../platform/ui/form-parts';
 import {
   type CategoryData,
   type PlanDetailData,
@@ -12,7 +13,7 @@ import {
   updateCategory,
   updatePlan,
 } from '../api';
-import { FormActions, PlanStale, useRefreshPlans, useSaving } from './form-parts';
+import { PlanStale, useRefreshPlans } from './form-parts';
 
 interface PlanTextValues extends Record<string, unknown> {
   titleKo: string;

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission, useMe } from '../../../platform/auth/session';
 import { messageText, useForm } from '../../../platform/forms';
 import { useLocale } from '../../../platform/i18n';
+import { FormActions, useSaving } from '../../../platform/ui/form-parts';
 import { Section } from '../../../platform/ui/Section';
 import {
   fileProgressReport,
@@ -20,7 +21,7 @@ import {
   useTaskReports,
 } from '../api';
 import { localized } from '../text';
-import { FormActions, numberInput, PlanStale, typedNumber, useRefreshPlans, useSaving } from './form-parts';
+import { numberInput, PlanStale, typedNumber, useRefreshPlans } from './form-parts';
 
 interface ReportValues extends Record<string, unknown> {
   quarter: string;

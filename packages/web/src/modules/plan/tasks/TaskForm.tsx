@@ -15,9 +15,10 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../platform/api';
 import { messageText, useForm } from '../../../platform/forms';
 import { useLocale } from '../../../platform/i18n';
+import { FormActions, useSaving } from '../../../platform/ui/form-parts';
 import { type CategoryData, type PlanDetailData, saveTask, type TaskData, useOrganizations } from '../api';
 import { orgName } from '../text';
-import { FormActions, PlanStale, useRefreshPlans, useSaving, withoutPrefix } from './form-parts';
+import { PlanStale, useRefreshPlans, withoutPrefix } from './form-parts';
 import { KpiRows } from './KpiRows';
 import {
   issuesOf,

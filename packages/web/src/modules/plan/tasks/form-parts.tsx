@@ -1,8 +1,5 @@
 import type { Problem } from '@ieum/domain';
-import { Button, Group } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../../platform/api';
 import { StaleProblem } from '../../../platform/ui/StaleProblem';
@@ -37,48 +34,6 @@ export function PlanStale({
 export function useRefreshPlans() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: planKeys.all });
-}
-
-/**
- * Sending a change: `saving` while it runs, then the success announced and `done` run, or the failure handed to
- * `fail` to show in place (the form keeps what was typed).
- */
-export function useSaving(fail: (error: unknown) => void) {
-  const [saving, setSaving] = useState(false);
-  const save = <T,>(request: () => Promise<T>, message: string, done: (saved: T) => unknown) => {
-    setSaving(true);
-    request()
-      .then(async (saved) => {
-        notifications.show({ color: 'teal', message });
-        await done(saved);
-      }, fail)
-      .finally(() => setSaving(false));
-  };
-  return { saving, save };
-}
-
-export function FormActions({
-  saving,
-  onCancel,
-  submitTestId,
-  submitLabel,
-}: {
-  saving: boolean;
-  onCancel: () => void;
-  submitTestId: string;
-  submitLabel?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel} disabled={saving}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={saving} data-testid={submitTestId}>
-        {submitLabel ?? t('common.save')}
-      </Button>
-    </Group>
-  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
  */
 export function useSaving(fail: (error: unknown) => void) {
   const [saving, setSaving] = useState(false);
-  const save = <T,>(request: () => Promise<T>, message: string, done: (saved: T) => Promise<unknown>) => {
+  const save = <T,>(request: () => Promise<T>, message: string, done: (saved: T) => unknown) => {
     setSaving(true);
     request()
       .then(async (saved) => {
