@@ -215,8 +215,9 @@ export function startDemoPopulation(
       announce(
         `  Demo plan ready: the 2020 implementation plan in execution, ${plan.tasks} illustrative tasks in 7 ` +
           `categories (${plan.kpis} KPIs, ${plan.computedKpis} computed), consultation 7-13 Feb 2020 with ` +
-          `${plan.comments} comments all resolved, ${plan.reports} quarterly reports filed and ` +
-          `${plan.missingReports} overdue; the lead departments' reporters sign in as demo-task-reporter ` +
+          `${plan.comments} comments all resolved, ${plan.reports} first- and second-quarter reports filed and ` +
+          `${plan.missingReports} missing (the demo stops in mid-2020, so the third and fourth quarters show as ` +
+          `overdue); the lead departments' reporters sign in as demo-task-reporter ` +
           `(Ministry of Unification) and demo-task-reporter-moel, -moe, -mohw, … with the demo password.`,
       );
   };

@@ -92,6 +92,17 @@ describe('plan dashboard', () => {
     );
   });
 
+  it('takes its filters from the address, so a filtered dashboard can be shared', async () => {
+    const server = planServer();
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    renderApp(`/plans/${PLAN_ID}/dashboard?category=2&organization=${MOEL.id}`);
+    await screen.findByTestId('plan-dashboard-matrix', {}, SLOW);
+    const asked = server.requests.find((r) => r.path === `/api/plans/${PLAN_ID}/dashboard`);
+    expect(asked?.query.get('categoryCode')).toBe('2');
+    expect(asked?.query.get('organizationId')).toBe(MOEL.id);
+    expect((screen.getByTestId('plan-dashboard-category') as HTMLSelectElement).value).toBe('2');
+  });
+
   it('shows a metric KPI by region with withheld counts as "<5"', async () => {
     vi.stubGlobal('fetch', vi.fn(planServer().fetch));
     renderApp(`/plans/${PLAN_ID}/dashboard`);

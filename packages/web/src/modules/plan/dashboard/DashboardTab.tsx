@@ -1,6 +1,6 @@
 import { Group, NativeSelect, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { problemOf } from '../../../platform/api';
 import { formatDate } from '../../../platform/format';
 import { useLocale } from '../../../platform/i18n';
@@ -14,7 +14,26 @@ import { KpiSection } from './KpiSection';
 import { OverdueList } from './OverdueList';
 import { TaskMatrix } from './TaskMatrix';
 
-const NO_FILTERS: DashboardFilters = { organizationId: null, categoryCode: null };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The filters live in the address (`?organization=…&category=…`), so a filtered dashboard can be shared. */
+function useDashboardFilters(): [DashboardFilters, (change: Partial<DashboardFilters>) => void] {
+  const [params, setParams] = useSearchParams();
+  const organization = params.get('organization');
+  const category = Number(params.get('category'));
+  const filters: DashboardFilters = {
+    organizationId: organization && UUID.test(organization) ? organization : null,
+    categoryCode: Number.isInteger(category) && category >= 1 && category <= 9 ? category : null,
+  };
+  const change = (patch: Partial<DashboardFilters>) => {
+    const next = { ...filters, ...patch };
+    const search = new URLSearchParams();
+    if (next.organizationId) search.set('organization', next.organizationId);
+    if (next.categoryCode !== null) search.set('category', String(next.categoryCode));
+    setParams(search, { replace: true });
+  };
+  return [filters, change];
+}
 
 /**
  * The plan's execution at a glance: headline figures, progress by category, the task × quarter matrix, the
@@ -24,7 +43,7 @@ const NO_FILTERS: DashboardFilters = { organizationId: null, categoryCode: null 
 export function DashboardTab({ plan }: { plan: PlanDetailData }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [filters, setFilters] = useState<DashboardFilters>(NO_FILTERS);
+  const [filters, setFilters] = useDashboardFilters();
   const dashboard = useDashboard(plan.id, filters);
   const data = dashboard.data;
 
@@ -46,7 +65,7 @@ export function DashboardTab({ plan }: { plan: PlanDetailData }) {
           value={filters.organizationId ?? ''}
           onChange={(event) => {
             const organizationId = event.currentTarget.value || null;
-            setFilters((f) => ({ ...f, organizationId }));
+            setFilters({ organizationId });
           }}
           w={280}
           data-testid="plan-dashboard-organization"
@@ -63,7 +82,7 @@ export function DashboardTab({ plan }: { plan: PlanDetailData }) {
           value={filters.categoryCode === null ? '' : String(filters.categoryCode)}
           onChange={(event) => {
             const code = event.currentTarget.value;
-            setFilters((f) => ({ ...f, categoryCode: code === '' ? null : Number(code) }));
+            setFilters({ categoryCode: code === '' ? null : Number(code) });
           }}
           w={240}
           data-testid="plan-dashboard-category"
