@@ -1,5 +1,6 @@
-import { Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError, problemOf } from '../../../platform/api';
 import { hasPermission, useMe } from '../../../platform/auth/session';
 import { PageLoader } from '../../../platform/ui/PageLoader';
@@ -44,9 +45,22 @@ export function ConsultationTab({ plan }: { plan: PlanDetailData }) {
           ) : consultation ? (
             <ConsultationSummary consultation={consultation} labelledBy="plan-consultation-setup" />
           ) : (
-            <Text size="sm" data-testid="plan-consultation-not-set">
-              {t('plan.consultation.notSet')}
-            </Text>
+            <Stack gap={4}>
+              <Text size="sm" data-testid="plan-consultation-not-set">
+                {t('plan.consultation.notSet')}
+              </Text>
+              {plan.previousRevisionId && plan.status !== 'draft' ? (
+                // A revision finalized without a consultation of its own: the record is its predecessor's.
+                <Anchor
+                  component={Link}
+                  to={`/plans/${plan.previousRevisionId}/consultation`}
+                  size="sm"
+                  data-testid="plan-consultation-previous"
+                >
+                  {t('plan.consultation.previousRecord')}
+                </Anchor>
+              ) : null}
+            </Stack>
           )}
           {canManage && !canEditSetup ? (
             <Text size="xs" c="dimmed">
