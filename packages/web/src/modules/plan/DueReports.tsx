@@ -2,6 +2,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemOf } from '../../platform/api';
+import { formatDate } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
 import { UNCLIPPED } from '../../platform/ui/badges';
 import { PageLoader } from '../../platform/ui/PageLoader';
@@ -54,7 +55,7 @@ export default function DueReports() {
                   </Table.Td>
                   <Table.Td>{localized(item.plan, locale)}</Table.Td>
                   <Table.Td>{t('plan.yearQuarter', { year: item.year, quarter: item.quarter })}</Table.Td>
-                  <Table.Td>{item.dueOn}</Table.Td>
+                  <Table.Td>{formatDate(item.dueOn, locale)}</Table.Td>
                   <Table.Td>
                     <Badge
                       color={item.state === 'overdue' ? 'red' : 'yellow'}
@@ -63,7 +64,9 @@ export default function DueReports() {
                     >
                       {item.state === 'overdue'
                         ? t('plan.due.overdue', { count: -item.daysLeft })
-                        : t('plan.due.daysLeft', { count: item.daysLeft })}
+                        : item.daysLeft === 0
+                          ? t('plan.due.dueToday')
+                          : t('plan.due.daysLeft', { count: item.daysLeft })}
                     </Badge>
                   </Table.Td>
                 </Table.Tr>

@@ -1,4 +1,10 @@
-import { allowedPlanTransitions, type PlanStatus, QUARTERS } from '@ieum/domain';
+import {
+  allowedPlanTransitions,
+  koreanToday,
+  type PlanStatus,
+  QUARTERS,
+  RevisionCreateInput,
+} from '@ieum/domain';
 import { Alert, Anchor, Button, Group, Menu, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,7 +24,7 @@ import { ConsultationTab } from './consultation/ConsultationTab';
 import { DashboardTab } from './dashboard/DashboardTab';
 import { RevisionsTab } from './revisions/RevisionsTab';
 import { TasksTab } from './tasks/TasksTab';
-import { localized } from './text';
+import { localized, revisionLabel } from './text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PLAN_TABS = ['dashboard', 'tasks', 'consultation', 'revisions'] as const;
@@ -33,6 +39,19 @@ function defaultTab(status: PlanStatus): PlanTab {
   if (status === 'draft') return 'tasks';
   if (status === 'in_consultation') return 'consultation';
   return 'dashboard';
+}
+
+/**
+ * The moves worth offering: the status machine's, less the two the domain refuses whatever the user does
+ * (a first revision is finalized only after a consultation; a plan is closed only once its year is over, in
+ * Korea). The others may still be refused for a reason the server words (unresolved comments, no tasks).
+ */
+function offeredTransitions(plan: PlanDetailData): readonly PlanStatus[] {
+  return allowedPlanTransitions(plan.status).filter((to) => {
+    if (to === 'finalized' && plan.status === 'draft') return plan.revision > 1;
+    if (to === 'closed') return koreanToday(new Date()) > `${plan.year}-12-31`;
+    return true;
+  });
 }
 
 /** Moving the plan on (send for consultation, finalize, start execution, close), after a confirmation. */
@@ -60,7 +79,7 @@ function TransitionButtons({ plan, onChanged }: { plan: PlanDetailData; onChange
   };
   return (
     <>
-      {allowedPlanTransitions(plan.status).map((to) => (
+      {offeredTransitions(plan).map((to) => (
         <Button
           key={to}
           variant={to === 'draft' ? 'default' : 'filled'}
@@ -104,7 +123,7 @@ function TransitionButtons({ plan, onChanged }: { plan: PlanDetailData; onChange
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={confirm} loading={busy} data-testid="plan-transition-confirm">
+            <Button onClick={() => void confirm()} loading={busy} data-testid="plan-transition-confirm">
               {t('plan.page.confirm')}
             </Button>
           </Group>
@@ -123,6 +142,11 @@ function RevisionButton({ plan }: { plan: PlanDetailData }) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<ReturnType<typeof problemOf> | null>(null);
   const [busy, setBusy] = useState(false);
+  const close = () => {
+    setOpen(false);
+    setReason('');
+    setProblem(null);
+  };
   const submit = async () => {
     if (reason.trim() === '') {
       setProblem({
@@ -150,7 +174,7 @@ function RevisionButton({ plan }: { plan: PlanDetailData }) {
       <Button variant="default" onClick={() => setOpen(true)} data-testid="plan-start-revision">
         {t('plan.page.startRevision')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('plan.page.startRevision')}>
+      <Modal opened={open} onClose={close} title={t('plan.page.startRevision')}>
         <Stack gap="md">
           <Text size="sm">{t('plan.page.revisionHelp')}</Text>
           <Textarea
@@ -164,10 +188,10 @@ function RevisionButton({ plan }: { plan: PlanDetailData }) {
           />
           {problem ? <ProblemAlert problem={problem} /> : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
+            <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={submit} loading={busy} data-testid="plan-revision-confirm">
+            <Button onClick={() => void submit()} loading={busy} data-testid="plan-revision-confirm">
               {t('plan.page.startRevision')}
             </Button>
           </Group>
@@ -196,13 +220,6 @@ function ExportMenu({ plan }: { plan: PlanDetailData }) {
         <Menu.Label>{t('plan.page.exportPlan')}</Menu.Label>
         {item(exportUrl(plan.id, 'plan', 'xlsx'), 'XLSX', 'plan-export-xlsx')}
         {item(exportUrl(plan.id, 'plan', 'pdf'), 'PDF', 'plan-export-pdf')}
-        {plan.status !== 'draft' || plan.revision === 1 ? (
-          <>
-            <Menu.Label>{t('plan.page.exportConsultation')}</Menu.Label>
-            {item(exportUrl(plan.id, 'consultation', 'xlsx'), 'XLSX', 'plan-export-consultation-xlsx')}
-            {item(exportUrl(plan.id, 'consultation', 'pdf'), 'PDF', 'plan-export-consultation-pdf')}
-          </>
-        ) : null}
         {plan.status === 'in_execution' || plan.status === 'closed' ? (
           <>
             <Menu.Label>{t('plan.page.exportStatus')}</Menu.Label>
@@ -274,9 +291,7 @@ export default function PlanPage() {
       />
       <Group gap="md" mt={-12} wrap="wrap" data-testid="plan-facts">
         <PlanStatusBadge status={data.status} />
-        <Text size="sm">
-          {data.revision === 1 ? t('plan.revisionFirst') : t('plan.revision', { revision: data.revision })}
-        </Text>
+        <Text size="sm">{revisionLabel(t, data.revision)}</Text>
         <Text size="sm" c="dimmed">
           {localized(data.masterPlan, locale)}
         </Text>
@@ -298,6 +313,7 @@ export default function PlanPage() {
         </Alert>
       ) : null}
       <Tabs
+        key={data.id}
         value={active}
         onChange={(value) => {
           if (isPlanTab(value ?? undefined)) void navigate(`/plans/${data.id}/${value}`, { replace: true });

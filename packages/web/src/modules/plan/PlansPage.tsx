@@ -1,4 +1,4 @@
-import { PlanYear } from '@ieum/domain';
+import { PlanYear, seoulDate } from '@ieum/domain';
 import {
   Anchor,
   Button,
@@ -11,6 +11,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -22,18 +23,19 @@ import { PageHeader } from '../../platform/ui/PageHeader';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
 import { TableFrame } from '../../platform/ui/TableFrame';
-import { createPlan, useMasterPlans, usePlans } from './api';
+import { createPlan, planKeys, useMasterPlans, usePlans } from './api';
 import { PlanStatusBadge } from './badges';
-import { localized } from './text';
+import { localized, revisionLabel } from './text';
 
-/** A new yearly plan from a master plan: the year defaults to the next one the master plan covers. */
+/** A new yearly plan from a master plan: the year defaults to next year in Korea. */
 function CreatePlanDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
   const masters = useMasterPlans(opened);
   const [masterId, setMasterId] = useState<string | null>(null);
-  const [year, setYear] = useState<number | string>(new Date().getFullYear() + 1);
+  const queryClient = useQueryClient();
+  const [year, setYear] = useState<number | string>(Number(seoulDate(new Date()).slice(0, 4)) + 1);
   const [problem, setProblem] = useState<ReturnType<typeof problemOf> | null>(null);
   const [busy, setBusy] = useState(false);
   const items = masters.data?.items ?? [];
@@ -48,6 +50,7 @@ function CreatePlanDialog({ opened, onClose }: { opened: boolean; onClose: () =>
     setBusy(true);
     try {
       const plan = await createPlan({ masterPlanId: chosen, year: parsedYear.data });
+      await queryClient.invalidateQueries({ queryKey: planKeys.all });
       void navigate(`/plans/${plan.id}/tasks`);
     } catch (error) {
       setProblem(problemOf(error, t('errors.unexpected')));
@@ -57,7 +60,14 @@ function CreatePlanDialog({ opened, onClose }: { opened: boolean; onClose: () =>
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('plan.list.createTitle')}>
+    <Modal
+      opened={opened}
+      onClose={() => {
+        setProblem(null);
+        onClose();
+      }}
+      title={t('plan.list.createTitle')}
+    >
       <Stack gap="md">
         <Text size="sm">{t('plan.list.createHelp')}</Text>
         {masters.isError ? <ProblemAlert problem={problemOf(masters.error, t('errors.loadFailed'))} /> : null}
@@ -151,11 +161,7 @@ export default function PlansPage() {
                   <Table.Td>
                     <PlanStatusBadge status={plan.status} />
                   </Table.Td>
-                  <Table.Td>
-                    {plan.revision === 1
-                      ? t('plan.revisionFirst')
-                      : t('plan.revision', { revision: plan.revision })}
-                  </Table.Td>
+                  <Table.Td>{revisionLabel(t, plan.revision)}</Table.Td>
                   <Table.Td>{plan.taskCount}</Table.Td>
                   <Table.Td>{formatDateTime(plan.updatedAt, locale)}</Table.Td>
                 </Table.Tr>

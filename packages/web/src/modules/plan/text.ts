@@ -1,4 +1,5 @@
 import type { Locale } from '@ieum/domain';
+import type { TFunction } from 'i18next';
 
 /** A plan, category or KPI has a Korean name and an English one: the one for the UI's language. */
 export function localized(item: { titleKo: string; titleEn: string }, locale: Locale): string;
@@ -15,4 +16,9 @@ export function localized(
 /** An organization's name in the UI's language (the English name where one is recorded). */
 export function orgName(org: { name: string; nameEn: string | null }, locale: Locale): string {
   return locale === 'en' && org.nameEn ? org.nameEn : org.name;
+}
+
+/** Revision 1 is the plan as first made (최초 수립); revision 2 is its first amendment (1차 개정), and so on. */
+export function revisionLabel(t: TFunction, revision: number): string {
+  return revision === 1 ? t('plan.revisionFirst') : t('plan.revision', { amendment: revision - 1 });
 }

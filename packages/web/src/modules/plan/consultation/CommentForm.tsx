@@ -51,7 +51,7 @@ function NoCommentAnswer({ plan, invitee }: { plan: PlanDetailData; invitee: Inv
   const answer = () => {
     setBusy(true);
     setProblem(null);
-    declareNoComment(plan.id)
+    void declareNoComment(plan.id)
       .then(
         async () => {
           notifications.show({ color: 'teal', message: t('plan.consultation.noCommentSaved') });
@@ -105,7 +105,7 @@ export function CommentForm({
     });
     if (!input) return;
     setSaving(true);
-    commentOnPlan(plan.id, input)
+    void commentOnPlan(plan.id, input)
       .then(async (saved: CommentData) => {
         notifications.show({ color: 'teal', message: t('plan.consultation.submitted') });
         form.reset({ taskKey: saved.taskKey ?? '', body: '' });

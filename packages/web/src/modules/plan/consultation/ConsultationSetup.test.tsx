@@ -83,8 +83,9 @@ describe('the consultation setup', () => {
     expect(puts(server)).toHaveLength(0);
   });
 
-  it('edits a set consultation at its version, and says so plainly when someone changed the plan first', async () => {
+  it("edits a set consultation at the plan's version, and says so plainly when someone changed the plan first", async () => {
     const server = setupServer({
+      // A consultation read before a task was saved carries the plan's older version: the plan's own is sent.
       [`GET /api/plans/${PLAN_ID}/consultation`]: () => json({ ...CONSULTATION, sentAt: null, version: 5 }),
       [`PUT /api/plans/${PLAN_ID}/consultation`]: () =>
         problem(409, 'conflict.stale', '다른 사용자가 먼저 변경했습니다.'),
@@ -105,7 +106,7 @@ describe('the consultation setup', () => {
         organizationIds: [MOE.id, MOEL.id, SEOUL.id],
         councilMemberIds: [MEMBER.id],
       },
-      version: 5,
+      version: DRAFT.version,
     });
     // What was typed is kept for saving again.
     expect(message.value).toBe('회신 기한을 지켜 주십시오.');

@@ -64,8 +64,8 @@ function mergeOptions(...lists: { value: string; label: string }[][]) {
 
 /**
  * The plan manager's form for the period, the covering message and the invitees of a draft's consultation.
- * Sent at the version the form was opened with (the consultation's, which is the plan's; the plan's when none
- * was set yet), so a change made meanwhile by someone else is refused rather than overwritten.
+ * Sent at the plan's version as the page last read it, so a change made meanwhile by someone else is refused
+ * rather than overwritten.
  */
 export function ConsultationSetupForm({
   plan,
@@ -78,7 +78,6 @@ export function ConsultationSetupForm({
   const locale = useLocale();
   const queryClient = useQueryClient();
   const form = useForm<SetupValues>(valuesOf(consultation));
-  const [version, setVersion] = useState(consultation?.version ?? plan.version);
   const [saving, setSaving] = useState(false);
   const organizations = useOrganizations();
   const candidates = useCouncilCandidates(true);
@@ -116,9 +115,6 @@ export function ConsultationSetupForm({
   const reload = async () => {
     form.setProblem(null);
     await queryClient.invalidateQueries({ queryKey: planKeys.plan(plan.id) });
-    const fresh = queryClient.getQueryData<ConsultationData>(planKeys.consultation(plan.id));
-    const freshPlan = queryClient.getQueryData<PlanDetailData>(planKeys.detail(plan.id));
-    setVersion(fresh?.version ?? freshPlan?.version ?? version);
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -132,7 +128,11 @@ export function ConsultationSetupForm({
       organizationIds: v.organizationIds,
       councilMemberIds: v.councilMemberIds,
     };
-    const parsed = ConsultationWriteInput.safeParse({ consultation: consultationInput, version });
+    // The consultation is saved at the plan's version, read when sending (a task saved meanwhile moved it on).
+    const parsed = ConsultationWriteInput.safeParse({
+      consultation: consultationInput,
+      version: plan.version,
+    });
     if (!parsed.success) {
       // The write input nests the consultation: its issues are placed on the form's own fields.
       const issues = parsed.error.issues.map((issue) => ({
@@ -143,11 +143,10 @@ export function ConsultationSetupForm({
       return;
     }
     setSaving(true);
-    setConsultation(plan.id, parsed.data)
+    void setConsultation(plan.id, parsed.data)
       .then(async (saved) => {
         notifications.show({ color: 'teal', message: t('plan.consultation.saved') });
         queryClient.setQueryData(planKeys.consultation(plan.id), saved);
-        setVersion(saved.version);
         await queryClient.invalidateQueries({ queryKey: planKeys.detail(plan.id) });
       }, fail)
       .finally(() => setSaving(false));

@@ -53,7 +53,7 @@ export function ResolveForm({
     );
     if (!input) return;
     setSaving(true);
-    resolveComment(comment.id, input)
+    void resolveComment(comment.id, input)
       .then(async () => {
         notifications.show({ color: 'teal', message: t('plan.consultation.resolveSaved') });
         await queryClient.invalidateQueries({ queryKey: planKeys.consultation(planId) });

@@ -63,7 +63,7 @@ describe('plan dashboard', () => {
     expect(education.textContent).toContain('2. 교육지원');
     expect(education.textContent).toContain('25%');
     expect(screen.getByTestId('plan-matrix-1-1-q1').textContent).toBe('정상 추진 25%');
-    expect(screen.getByTestId('plan-matrix-1-1-q2').textContent).toBe('정상 추진 50% · 지연 제출');
+    expect(screen.getByTestId('plan-matrix-1-1-q2').textContent).toBe('정상 추진 50% · 기한 후 제출');
     expect(screen.getByTestId('plan-matrix-2-1-q2').textContent).toBe('기한 경과');
     expect(screen.getByTestId('plan-matrix-2-1-q3').textContent).toBe('보고 전');
     const overdue = screen.getByTestId('plan-dashboard-overdue');
@@ -107,7 +107,7 @@ describe('plan dashboard', () => {
     vi.stubGlobal('fetch', vi.fn(planServer().fetch));
     renderApp(`/plans/${PLAN_ID}/dashboard`);
     await screen.findByTestId('plan-dashboard-matrix', {}, SLOW);
-    fireEvent.click(screen.getByRole('button', { name: '취업률 지역별 보기' }));
+    fireEvent.click(screen.getByRole('button', { name: '지역별 보기' }));
     const table = await screen.findByTestId('plan-kpi-regions', {}, SLOW);
     expect(within(table).getByText('서울특별시').closest('tr')?.textContent).toContain('56%');
     expect(within(table).getByText('제주특별자치도').closest('tr')?.textContent).toContain('<5');

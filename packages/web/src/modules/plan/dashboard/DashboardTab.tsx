@@ -98,7 +98,13 @@ export function DashboardTab({ plan }: { plan: PlanDetailData }) {
       ) : null}
       {!data && !dashboard.isError ? <PageLoader /> : null}
       {data ? (
-        <>
+        // While other filters load, the figures below are the previous ones: said, and dimmed.
+        <Stack
+          gap="lg"
+          aria-busy={dashboard.isPlaceholderData}
+          style={{ opacity: dashboard.isPlaceholderData ? 0.5 : 1 }}
+          data-testid="plan-dashboard-results"
+        >
           <FigureList
             items={[
               {
@@ -134,7 +140,7 @@ export function DashboardTab({ plan }: { plan: PlanDetailData }) {
           <TaskMatrix dashboard={data} planId={plan.id} />
           <OverdueList dashboard={data} planId={plan.id} />
           <KpiSection dashboard={data} planId={plan.id} />
-        </>
+        </Stack>
       ) : null}
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { formatKpiValue, QUARTERS, type Quarter } from '@ieum/domain';
 import { LineChart } from '@mantine/charts';
-import { Button, Card, Modal, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../../../platform/api';
@@ -92,6 +92,7 @@ function KpiChart({ item }: { item: DashboardKpi }) {
             },
           ]}
           lineChartProps={{ accessibilityLayer: false }}
+          withLegend
           connectNulls={false}
           withTooltip={false}
           yAxisProps={{ width: 60, domain }}
@@ -209,14 +210,12 @@ export function KpiSection({ dashboard, planId }: { dashboard: DashboardData; pl
                   </Table.Th>
                   <Table.Td>
                     {kpi.source.kind === 'metric' ? (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        onClick={() => setRegionsOf(item)}
-                        aria-label={t('plan.dashboard.regionsOf', { name: localized(kpi, locale) })}
-                      >
-                        {t('plan.dashboard.metric')}
-                      </Button>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm">{t('plan.dashboard.metric')}</Text>
+                        <Button size="compact-xs" variant="light" onClick={() => setRegionsOf(item)}>
+                          {t('plan.dashboard.byRegion')}
+                        </Button>
+                      </Group>
                     ) : (
                       t('plan.dashboard.manual')
                     )}

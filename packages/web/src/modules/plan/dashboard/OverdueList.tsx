@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDate } from '../../../platform/format';
 import { useLocale } from '../../../platform/i18n';
 import { Section } from '../../../platform/ui/Section';
 import { TableFrame } from '../../../platform/ui/TableFrame';
@@ -63,7 +64,7 @@ export function OverdueList({ dashboard, planId }: { dashboard: DashboardData; p
                     </Table.Td>
                     <Table.Td>{orgName(item.leadOrganization, locale)}</Table.Td>
                     <Table.Td>{t('plan.yearQuarter', { year: item.year, quarter: item.quarter })}</Table.Td>
-                    <Table.Td>{item.dueOn}</Table.Td>
+                    <Table.Td>{formatDate(item.dueOn, locale)}</Table.Td>
                     <Table.Td>{t('plan.dashboard.days', { count: item.daysOverdue })}</Table.Td>
                   </Table.Tr>
                 ))}

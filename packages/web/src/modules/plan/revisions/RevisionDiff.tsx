@@ -6,6 +6,7 @@ import { UNCLIPPED } from '../../../platform/ui/badges';
 import { PageLoader } from '../../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../../platform/ui/ProblemAlert';
 import { type PlanDetailData, type PlanListItemData, usePlanDiff } from '../api';
+import { revisionLabel } from '../text';
 
 const KIND_COLORS = { added: 'teal', removed: 'red', changed: 'blue', moved: 'grape' } as const;
 type KindWord = keyof typeof KIND_COLORS;
@@ -18,7 +19,7 @@ function kindWord(kind: string): KindWord | null {
 
 export function useRevisionLabel() {
   const { t } = useTranslation();
-  return (revision: number) => (revision === 1 ? t('plan.revisionFirst') : t('plan.revision', { revision }));
+  return (revision: number) => revisionLabel(t, revision);
 }
 
 /**

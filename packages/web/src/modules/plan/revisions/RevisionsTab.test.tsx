@@ -94,7 +94,7 @@ describe('the revisions tab', () => {
         .getAttribute('href'),
     ).toBe(`/plans/${REV_1}/revisions`);
     expect(rows[0]?.textContent).toContain('종료');
-    expect(rows[1]?.textContent).toContain('2차 개정 (현재 보고 있는 개정)');
+    expect(rows[1]?.textContent).toContain('1차 개정 (현재 보고 있는 개정)');
     expect(within(rows[1] as HTMLElement).queryByRole('link')).toBeNull();
     expect(rows[1]?.querySelector('[aria-current="page"]')).not.toBeNull();
     expect(rows[2]?.textContent).toContain('미확정');
@@ -129,7 +129,7 @@ describe('the revisions tab', () => {
     renderApp(`/plans/${REV_3}/revisions`);
     expect(await screen.findByTestId('plan-diff-empty', {}, SLOW)).toBeTruthy();
     const from = screen.getByTestId('plan-diff-from') as HTMLSelectElement;
-    expect([...from.options].map((o) => o.textContent)).toEqual(['2차 개정 (직전)', '최초 수립']);
+    expect([...from.options].map((o) => o.textContent)).toEqual(['1차 개정 (직전)', '최초 수립']);
     type(from, REV_1);
     const diff = await screen.findByTestId('plan-diff', {}, SLOW);
     expect(diff.textContent).toBe('삭제과제 1-1 삭제');
