@@ -387,3 +387,84 @@ export const CouncilCandidateList = z.object({
   items: z.array(z.object({ id: z.uuid(), displayName: z.string(), organization: OrgRef })),
 });
 export type CouncilCandidateList = z.infer<typeof CouncilCandidateList>;
+
+// ——— evidence files ———
+
+/**
+ * What may be attached to a quarterly report as evidence (증빙자료): documents, spreadsheets and photos, by
+ * extension and the content type each may be declared as. Browsers are loose about the declared type (a
+ * `.hwp` often comes as `application/octet-stream`, empty or with a vendor's own type), so a few alternatives
+ * are accepted; the extension decides, and the file is stored under the extension's own type.
+ */
+export const EVIDENCE_TYPES = {
+  pdf: { contentType: 'application/pdf', accepted: ['application/pdf'] },
+  png: { contentType: 'image/png', accepted: ['image/png'] },
+  jpg: { contentType: 'image/jpeg', accepted: ['image/jpeg', 'image/pjpeg'] },
+  jpeg: { contentType: 'image/jpeg', accepted: ['image/jpeg', 'image/pjpeg'] },
+  xlsx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    accepted: [
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/octet-stream',
+    ],
+  },
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    accepted: [
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/octet-stream',
+    ],
+  },
+  hwp: {
+    contentType: 'application/x-hwp',
+    accepted: [
+      'application/x-hwp',
+      'application/haansofthwp',
+      'application/vnd.hancom.hwp',
+      'application/octet-stream',
+      '',
+    ],
+  },
+  hwpx: {
+    contentType: 'application/hwp+zip',
+    accepted: [
+      'application/hwp+zip',
+      'application/haansofthwpx',
+      'application/vnd.hancom.hwpx',
+      'application/octet-stream',
+      '',
+    ],
+  },
+  txt: { contentType: 'text/plain', accepted: ['text/plain'] },
+} as const satisfies Record<string, { contentType: string; accepted: readonly string[] }>;
+export type EvidenceExtension = keyof typeof EVIDENCE_TYPES;
+
+/** The largest evidence file, decoded: a scanned 결과보고서 fits; a video does not. */
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The file's extension if it is one evidence may have, else null. */
+export function evidenceExtension(fileName: string): EvidenceExtension | null {
+  const match = /\.([A-Za-z0-9]+)$/.exec(fileName.trim());
+  const extension = match?.[1]?.toLowerCase();
+  return extension && Object.hasOwn(EVIDENCE_TYPES, extension) ? (extension as EvidenceExtension) : null;
+}
+
+/**
+ * The content type an evidence file is stored under, or null when its extension or its declared type is not
+ * allowed. The declared type is compared without parameters (`text/plain; charset=utf-8`).
+ */
+export function evidenceContentType(fileName: string, declared: string): string | null {
+  const extension = evidenceExtension(fileName);
+  if (!extension) return null;
+  const type = declared.split(';')[0]?.trim().toLowerCase() ?? '';
+  const allowed: readonly string[] = EVIDENCE_TYPES[extension].accepted;
+  return allowed.includes(type) ? EVIDENCE_TYPES[extension].contentType : null;
+}
+
+/** `POST /api/plans/{id}/tasks/{key}/evidence`: one file, base64, up to EVIDENCE_MAX_BYTES decoded. */
+export const EvidenceUploadInput = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  contentType: z.string().max(100),
+  contentBase64: z.string().min(1),
+});
+export type EvidenceUploadInput = z.infer<typeof EvidenceUploadInput>;

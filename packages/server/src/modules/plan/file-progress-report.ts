@@ -15,6 +15,7 @@ import { newId } from '../../platform/db/ids';
 import { users } from '../../platform/db/schema';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { assertEvidenceOfTask } from './check-evidence-refs';
 import { assertPlanCheck, planActor } from './plan-rules';
 import { planFacts, requirePlan } from './plans.repository';
 import { planKpis, planKpiValues, planProgressReports, planTasks } from './schema';
@@ -70,7 +71,8 @@ export async function listTaskReports(
 /**
  * Files a task's quarterly report, or corrects it at the version the reporter saw: a task reporter of the
  * task's lead organization, on a plan in execution (domain checkProgressReport). Values of the task's manual
- * KPIs ride with the report; a value for a computed KPI or another task's KPI is refused.
+ * KPIs ride with the report; a value for a computed KPI or another task's KPI is refused, and so is evidence
+ * that is not a file uploaded for the task (check-evidence-refs.ts).
  */
 export async function fileProgressReport(
   deps: Deps,
@@ -108,6 +110,7 @@ export async function fileProgressReport(
         ],
       });
     }
+    await assertEvidenceOfTask(tx, { plan, taskKey: task.key, evidence: input.evidence });
     const values = {
       status: input.status,
       percentComplete: input.percentComplete,

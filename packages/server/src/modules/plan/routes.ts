@@ -38,6 +38,7 @@ import { actorOf } from '../../platform/http/actor';
 import { commentOnPlan, declareNoComment } from './comment-on-plan';
 import { createMasterPlan, listMasterPlans } from './create-master-plan';
 import { createPlan } from './create-plan';
+import { planEvidenceRoutes } from './evidence-routes';
 import { fileProgressReport, listTaskReports } from './file-progress-report';
 import { listCouncilCandidates } from './list-council-candidates';
 import { listDueReports } from './list-due-reports';
@@ -321,4 +322,5 @@ export async function planRoutes(scope: FastifyInstance, deps: Deps): Promise<vo
   );
 
   await planTransferRoutes(scope, deps);
+  await planEvidenceRoutes(scope, deps);
 }

@@ -2,6 +2,7 @@ import type { CategoryInput, KpiMilestone, TaskMilestone } from '@ieum/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -198,6 +199,38 @@ export const planComments = pgTable(
     version,
   },
   (t) => [index('plan_comments_plan_idx').on(t.planId, t.createdAt)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // PGlite returns a Uint8Array, node-postgres a Buffer: the use cases see a Buffer either way.
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * An evidence file a task reporter uploaded for a task of a plan, before (or while) citing it in a quarterly
+ * report. Stored in the database with its SHA-256, so a backup holds the evidence with the reports; a file is
+ * at most 10 MiB (domain EVIDENCE_MAX_BYTES). Documents about programmes, not about persons.
+ */
+export const planEvidenceFiles = pgTable(
+  'plan_evidence_files',
+  {
+    id: uuid('id').primaryKey(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    taskKey: uuid('task_key').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt,
+  },
+  (t) => [index('plan_evidence_files_task_idx').on(t.planId, t.taskKey)],
 );
 
 export interface EvidenceRef {
