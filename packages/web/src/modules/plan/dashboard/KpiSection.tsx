@@ -1,8 +1,9 @@
-import { formatKpiValue, QUARTERS, type Quarter } from '@ieum/domain';
+import { formatKpiValue, latestEvaluation, QUARTERS, type Quarter } from '@ieum/domain';
 import { LineChart } from '@mantine/charts';
-import { Button, Card, Group, Modal, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { problemOf } from '../../../platform/api';
 import { useLocale } from '../../../platform/i18n';
 import { PageLoader } from '../../../platform/ui/PageLoader';
@@ -17,9 +18,8 @@ type DashboardKpi = DashboardData['kpis'][number];
 /** Charts are drawn when the filters leave a screenful of KPIs; the table always lists them all. */
 export const MAX_KPI_CHARTS = 12;
 
-function latestShown(kpi: KpiData): KpiValueData | null {
-  return [...kpi.values].reverse().find((v) => v.value !== null || v.suppressed) ?? null;
-}
+/** The latest national quarter with a value or a withheld count: the domain's headline rule. */
+const latestShown = (kpi: KpiData): KpiValueData | null => latestEvaluation(kpi.values);
 
 function useValueText() {
   const locale = useLocale();
@@ -204,7 +204,12 @@ export function KpiSection({ dashboard, planId }: { dashboard: DashboardData; pl
               const latest = latestShown(kpi);
               return (
                 <Table.Tr key={kpi.key} data-testid={`plan-kpi-${kpi.key}`}>
-                  <Table.Td>{item.taskCode}</Table.Td>
+                  <Table.Td>
+                    {/* The task's page has every quarter's value in a table. */}
+                    <Anchor component={Link} to={`/plans/${planId}/tasks/${item.taskKey}`} size="sm">
+                      {item.taskCode}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Th scope="row" fw={400}>
                     {localized(kpi, locale)}
                   </Table.Th>
