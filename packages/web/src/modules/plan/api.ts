@@ -7,6 +7,7 @@ import {
   type ConsultationWriteInput,
   CouncilCandidateList,
   DueReportList,
+  EvidenceFileRef,
   KpiValueView,
   MasterPlanList,
   OrganizationList,
@@ -295,6 +296,29 @@ export function previewImport(id: string, input: PlanImportUpload): Promise<Impo
 
 export function commitImport(id: string, input: PlanImportCommitInput): Promise<ImportResultData> {
   return request(planPath(id, 'import', 'commit'), { method: 'POST', body: input, schema: PlanImportResult });
+}
+
+/** A file's bytes as base64, in slices so a large file does not overflow the call stack. */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Uploads an evidence file for a task; the report cites the returned reference. */
+export async function uploadEvidence(id: string, taskKey: string, file: File): Promise<EvidenceFileRef> {
+  return request(planPath(id, 'tasks', taskKey, 'evidence'), {
+    method: 'POST',
+    body: { fileName: file.name, contentType: file.type, contentBase64: await base64Of(file) },
+    schema: EvidenceFileRef,
+  });
+}
+
+/** Where an evidence file is downloaded from: a plain link, the server names the file. */
+export function evidenceUrl(fileId: string): string {
+  return buildUrl(`/api/plans/evidence/${encodeURIComponent(fileId)}`);
 }
 
 export const IMPORT_TEMPLATE_URL = '/api/plans/import-template.xlsx';

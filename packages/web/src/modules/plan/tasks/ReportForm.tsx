@@ -1,4 +1,5 @@
 import {
+  type EvidenceFileRef,
   PROGRESS_STATUSES,
   ProgressReportInput,
   type Quarter,
@@ -21,6 +22,7 @@ import {
   useTaskReports,
 } from '../api';
 import { localized } from '../text';
+import { EvidenceField } from './EvidenceFiles';
 import { numberInput, PlanStale, typedNumber, useRefreshPlans } from './form-parts';
 
 interface ReportValues extends Record<string, unknown> {
@@ -30,6 +32,8 @@ interface ReportValues extends Record<string, unknown> {
   narrative: string;
   /** The manual KPIs' values as typed, by KPI key. */
   kpiValues: Record<string, string>;
+  /** The files the report cites: uploaded as they are chosen; a correction starts from the filed ones. */
+  evidence: EvidenceFileRef[];
 }
 
 function valuesFor(quarter: Quarter, report: ProgressReportData | undefined): ReportValues {
@@ -39,6 +43,7 @@ function valuesFor(quarter: Quarter, report: ProgressReportData | undefined): Re
     percentComplete: report ? String(report.percentComplete) : '',
     narrative: report?.narrative ?? '',
     kpiValues: Object.fromEntries((report?.kpiValues ?? []).map((v) => [v.kpiKey, numberInput(v.value)])),
+    evidence: report?.evidence ?? [],
   };
 }
 
@@ -91,6 +96,7 @@ function ReportForm({
       // Blank stays text, so the message says "required" rather than "choose".
       percentComplete: v.percentComplete.trim() === '' ? '' : typedNumber(v.percentComplete),
       narrative: v.narrative,
+      evidence: v.evidence,
       kpiValues: manualKpis.flatMap((kpi) => {
         const value = typedNumber(v.kpiValues[kpi.key] ?? '');
         return value === undefined ? [] : [{ kpiKey: kpi.key, value }];
@@ -215,9 +221,13 @@ function ReportForm({
             ))}
           </SimpleGrid>
         ) : null}
-        <Text size="xs" c="dimmed" data-testid="plan-report-evidence-note">
-          {t('plan.tasks.report.evidenceNote')}
-        </Text>
+        <EvidenceField
+          planId={plan.id}
+          taskKey={task.key}
+          files={form.values.evidence}
+          onChange={(files) => form.setValue('evidence', files)}
+          error={error('evidence')}
+        />
         <FormActions
           saving={saving}
           onCancel={() => form.reset(valuesFor(Number(form.values.quarter) as Quarter, filed))}

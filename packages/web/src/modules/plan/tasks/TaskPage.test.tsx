@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../../platform/api';
 import { changeLocale, i18n } from '../../../platform/i18n';
-import { fakeServer, json, MINISTRY, makeMe, session } from '../../../testing/fake-server';
+import { fakeServer, json, MINISTRY, makeMe, problem, session } from '../../../testing/fake-server';
 import { renderApp } from '../../../testing/render';
 import type { PlanDetailData } from '../api';
 import { DRAFT, IN_EXECUTION, KPI_MANUAL, PLAN_ID, Q1_REPORT, TASK } from './fixtures';
@@ -14,6 +14,19 @@ const LONG = 30_000;
 const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
 const TASK_PATH = `/plans/${PLAN_ID}/tasks/${TASK.key}`;
 const REPORTS = `/api/plans/${PLAN_ID}/tasks/${TASK.key}/reports`;
+const EVIDENCE = `/api/plans/${PLAN_ID}/tasks/${TASK.key}/evidence`;
+const FILED_EVIDENCE = {
+  fileId: '0190a6b2-0000-7000-8000-0000000000f1',
+  name: '1분기 수요조사 결과.hwp',
+  contentType: 'application/x-hwp',
+  sizeBytes: 2048,
+};
+const UPLOADED = {
+  fileId: '0190a6b2-0000-7000-8000-0000000000f2',
+  name: '3분기 결과보고서.pdf',
+  contentType: 'application/pdf',
+  sizeBytes: 4,
+};
 
 function taskServer(
   roles: Role[],
@@ -122,7 +135,7 @@ describe('a task of the plan', () => {
         '2026년 2분기',
         '2026년 3분기',
       ]);
-      expect(within(form).getByTestId('plan-report-evidence-note')).toBeTruthy();
+      expect(within(form).getByLabelText('증빙자료 첨부')).toBeTruthy();
       // Only the manual KPI is typed in; the computed one is not asked for.
       expect(within(form).queryAllByLabelText(/실적값/)).toHaveLength(1);
 
@@ -178,6 +191,91 @@ describe('a task of the plan', () => {
     },
     LONG,
   );
+
+  it(
+    'uploads a chosen evidence file, cites it in the report, keeps a correction’s files, and links them in the history',
+    async () => {
+      const server = fakeServer({
+        ...taskServer(['task_reporter']).routes,
+        [`GET ${REPORTS}`]: () => json({ items: [{ ...Q1_REPORT, evidence: [FILED_EVIDENCE] }] }),
+        [`POST ${EVIDENCE}`]: () => json(UPLOADED, 201),
+      });
+      vi.stubGlobal('fetch', vi.fn(server.fetch));
+      const posts = (path: string) => server.requests.filter((r) => r.method === 'POST' && r.path === path);
+      renderApp(TASK_PATH);
+      const history = await screen.findByTestId('plan-report-history', {}, SLOW);
+      const link = within(within(history).getByTestId('plan-report-q1')).getByRole('link', {
+        name: '1분기 수요조사 결과.hwp',
+      });
+      expect(link.getAttribute('href')).toBe(`/api/plans/evidence/${FILED_EVIDENCE.fileId}`);
+
+      const form = await screen.findByTestId('plan-report-form', {}, SLOW);
+      const input = within(form).getByLabelText('증빙자료 첨부');
+      // A type that may not be attached, and one too large, are refused here and never sent.
+      fireEvent.change(input, {
+        target: { files: [new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' })] },
+      });
+      expect((await within(form).findByTestId('plan-report-evidence-error', {}, SLOW)).textContent).toBe(
+        'setup.exe: 첨부할 수 없는 파일 형식입니다.',
+      );
+      const large = new File(['x'], '사진.png', { type: 'image/png' });
+      Object.defineProperty(large, 'size', { value: 10 * 1024 * 1024 + 1 });
+      fireEvent.change(input, { target: { files: [large] } });
+      expect((await within(form).findByTestId('plan-report-evidence-error', {}, SLOW)).textContent).toBe(
+        '사진.png: 파일 크기가 10MB를 넘습니다.',
+      );
+      expect(posts(EVIDENCE)).toHaveLength(0);
+
+      fireEvent.change(input, {
+        target: { files: [new File(['%PDF'], '3분기 결과보고서.pdf', { type: 'application/pdf' })] },
+      });
+      const attached = await within(form).findByTestId('plan-report-evidence-files', {}, SLOW);
+      expect(posts(EVIDENCE)[0]?.body).toEqual({
+        fileName: '3분기 결과보고서.pdf',
+        contentType: 'application/pdf',
+        contentBase64: 'JVBERg==',
+      });
+      expect(attached.textContent).toContain('3분기 결과보고서.pdf4 B삭제');
+      type(within(form).getByTestId('plan-report-status'), 'on_track');
+      type(within(form).getByTestId('plan-report-percent'), '60');
+      type(within(form).getByTestId('plan-report-narrative'), '훈련 과정 2개를 개설하였습니다.');
+      fireEvent.click(within(form).getByTestId('plan-report-submit'));
+      await waitFor(() => expect(posts(REPORTS)).toHaveLength(1), SLOW);
+      expect(posts(REPORTS)[0]?.body).toMatchObject({ quarter: 3, evidence: [UPLOADED] });
+
+      // Correcting Q1 starts from its filed evidence; removing a file takes it off the report.
+      type(within(form).getByTestId('plan-report-quarter'), '1');
+      const kept = within(form).getByTestId('plan-report-evidence-files');
+      expect(kept.textContent).toContain('1분기 수요조사 결과.hwp2 KB');
+      fireEvent.click(within(kept).getByRole('button', { name: '1분기 수요조사 결과.hwp 첨부 삭제' }));
+      expect(within(form).queryByTestId('plan-report-evidence-files')).toBeNull();
+      fireEvent.click(within(form).getByTestId('plan-report-submit'));
+      await waitFor(() => expect(posts(REPORTS)).toHaveLength(2), SLOW);
+      expect(posts(REPORTS)[1]?.body).toMatchObject({ quarter: 1, evidence: [], version: 2 });
+    },
+    LONG,
+  );
+
+  it('shows the server’s refusal of an upload in the user’s language', async () => {
+    await changeLocale('en');
+    const server = fakeServer({
+      ...taskServer(['task_reporter']).routes,
+      [`POST ${EVIDENCE}`]: () =>
+        problem(403, 'access.denied', 'You are not allowed to do this.', {
+          detail: 'Only the lead organization reports on this task.',
+        }),
+    });
+    vi.stubGlobal('fetch', vi.fn(server.fetch));
+    renderApp(TASK_PATH);
+    const form = await screen.findByTestId('plan-report-form', {}, SLOW);
+    fireEvent.change(within(form).getByLabelText('Attach evidence'), {
+      target: { files: [new File(['hello'], 'notes.txt', { type: 'text/plain' })] },
+    });
+    expect((await within(form).findByTestId('plan-report-evidence-error', {}, SLOW)).textContent).toBe(
+      'notes.txt: Only the lead organization reports on this task.',
+    );
+    expect(within(form).queryByTestId('plan-report-evidence-files')).toBeNull();
+  });
 
   it('speaks English: the KPI table, the report history and the refusal', async () => {
     await changeLocale('en');

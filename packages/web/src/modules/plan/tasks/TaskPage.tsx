@@ -15,6 +15,7 @@ import { TableFrame } from '../../../platform/ui/TableFrame';
 import { type KpiData, type PlanDetailData, type TaskData, usePlan, useTaskReports } from '../api';
 import { ProgressBadge } from '../badges';
 import { localized, orgName } from '../text';
+import { EvidenceLinks } from './EvidenceFiles';
 import { ReportSection } from './ReportForm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -187,6 +188,7 @@ function ReportHistory({ planId, task }: { planId: string; task: TaskData }) {
               <Table.Th>{t('plan.tasks.history.status')}</Table.Th>
               <Table.Th>{t('plan.tasks.history.percent')}</Table.Th>
               <Table.Th>{t('plan.tasks.history.narrative')}</Table.Th>
+              <Table.Th>{t('plan.tasks.history.evidence')}</Table.Th>
               <Table.Th>{t('plan.tasks.history.filedBy')}</Table.Th>
               <Table.Th>{t('plan.tasks.history.filedAt')}</Table.Th>
             </Table.Tr>
@@ -200,6 +202,9 @@ function ReportHistory({ planId, task }: { planId: string; task: TaskData }) {
                 </Table.Td>
                 <Table.Td>{t('plan.percent', { value: report.percentComplete })}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{report.narrative}</Table.Td>
+                <Table.Td>
+                  <EvidenceLinks files={report.evidence} />
+                </Table.Td>
                 <Table.Td>{report.filedBy.displayName}</Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
