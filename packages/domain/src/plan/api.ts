@@ -262,7 +262,7 @@ export type ProgressReportView = z.infer<typeof ProgressReportView>;
 
 /** A report owed and not filed: the overdue list and the reminders. */
 export const OverdueReport = z.object({
-  task: z.object({ id: z.uuid(), code: z.string(), title: z.string() }),
+  task: z.object({ id: z.uuid(), key: z.uuid(), code: z.string(), title: z.string() }),
   leadOrganization: OrgRef,
   year: z.number().int(),
   quarter: Quarter,

@@ -50,7 +50,7 @@ export async function listOverdueReports(
       const timeliness = reportTimeliness({ year: plan.year, quarter, today, filedOn: null });
       if (timeliness.state !== 'overdue') continue;
       items.push({
-        task: { id: task.id, code: task.code, title: task.title },
+        task: { id: task.id, key: task.key, code: task.code, title: task.title },
         leadOrganization: names.get(task.leadOrganizationId) ?? {
           id: task.leadOrganizationId,
           name: '',

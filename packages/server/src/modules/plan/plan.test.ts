@@ -412,7 +412,7 @@ describe('the implementation plan: drafting, consultation, execution, revision',
     const overdue = (await manager.request('GET', `/api/plans/${planId}/overdue-reports`)).json();
     expect(overdue.items).toEqual([
       expect.objectContaining({
-        task: expect.objectContaining({ code: '2-1' }),
+        task: expect.objectContaining({ key: task21, code: '2-1' }),
         leadOrganization: expect.objectContaining({ id: employment }),
         quarter: 1,
         dueOn: '2020-04-10',

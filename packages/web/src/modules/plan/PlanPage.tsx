@@ -148,7 +148,7 @@ function RevisionButton({ plan }: { plan: PlanDetailData }) {
     setProblem(null);
   };
   const submit = async () => {
-    if (reason.trim() === '') {
+    if (!RevisionCreateInput.safeParse({ reason, version: plan.version }).success) {
       setProblem({
         type: 'about:blank',
         title: t('plan.page.revisionReasonRequired'),
@@ -254,7 +254,7 @@ export default function PlanPage() {
   const queryClient = useQueryClient();
   const { id = '', tab } = useParams();
   const wellFormed = UUID.test(id);
-  const plan = usePlan(wellFormed ? id : '');
+  const plan = usePlan(id, wellFormed);
   const canManage = hasPermission(me, 'plans.manage');
 
   if (!wellFormed || (isApiError(plan.error) && plan.error.status === 404))

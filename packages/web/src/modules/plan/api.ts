@@ -103,10 +103,10 @@ const ProgressReportList = z.object({ items: z.array(ProgressReportView) });
 
 // ——— plans ———
 
-export function usePlans(revisions: 'latest' | 'all' = 'latest') {
+export function usePlans(revisions: 'latest' | 'all' = 'latest', year?: number) {
   return useQuery({
-    queryKey: planKeys.list(revisions),
-    queryFn: ({ signal }) => request('/api/plans', { query: { revisions }, schema: PlanList, signal }),
+    queryKey: [...planKeys.list(revisions), year ?? null],
+    queryFn: ({ signal }) => request('/api/plans', { query: { revisions, year }, schema: PlanList, signal }),
   });
 }
 
@@ -122,10 +122,12 @@ export function createPlan(input: PlanCreateInput): Promise<PlanDetailData> {
   return request('/api/plans', { method: 'POST', body: input, schema: PlanDetail });
 }
 
-export function usePlan(id: string) {
+/** A malformed id in the address is answered on the page, without asking the server. */
+export function usePlan(id: string, enabled = true) {
   return useQuery({
     queryKey: planKeys.detail(id),
     queryFn: ({ signal }) => request(planPath(id), { schema: PlanDetail, signal }),
+    enabled,
   });
 }
 

@@ -18,7 +18,6 @@ export function OverdueList({ dashboard, planId }: { dashboard: DashboardData; p
   const locale = useLocale();
   const heading = t('plan.dashboard.overdue');
   const items = [...dashboard.overdue].sort((a, b) => b.daysOverdue - a.daysOverdue);
-  const keyOf = new Map(dashboard.matrix.map(({ task }) => [task.id, task.key]));
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, OVERDUE_SHOWN);
   const byQuarter = new Map<string, number>();
@@ -54,11 +53,7 @@ export function OverdueList({ dashboard, planId }: { dashboard: DashboardData; p
                 {shown.map((item) => (
                   <Table.Tr key={`${item.task.id}:${item.quarter}`}>
                     <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/plans/${planId}/tasks/${keyOf.get(item.task.id) ?? ''}`}
-                        size="sm"
-                      >
+                      <Anchor component={Link} to={`/plans/${planId}/tasks/${item.task.key}`} size="sm">
                         {`${item.task.code} ${item.task.title}`}
                       </Anchor>
                     </Table.Td>

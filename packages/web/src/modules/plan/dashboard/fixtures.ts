@@ -157,7 +157,7 @@ export const DASHBOARD: DashboardData = {
   ],
   overdue: [
     {
-      task: { id: TASK_2.id, code: '2-1', title: '학습 멘토링' },
+      task: { ...TASK_2, code: '2-1', title: '학습 멘토링' },
       leadOrganization: MOU,
       year: 2020,
       quarter: 2,

@@ -20,7 +20,7 @@ export function RevisionsTab({ plan }: { plan: PlanDetailData }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const label = useRevisionLabel();
-  const plans = usePlans('all');
+  const plans = usePlans('all', plan.year);
   const revisions = (plans.data?.items ?? [])
     .filter((item) => item.year === plan.year && item.masterPlanId === plan.masterPlanId)
     .sort((a, b) => a.revision - b.revision);

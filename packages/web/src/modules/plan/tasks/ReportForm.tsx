@@ -3,6 +3,7 @@ import {
   PROGRESS_STATUSES,
   ProgressReportInput,
   type Quarter,
+  reportTimeliness,
   seoulDate,
   startedQuarters,
 } from '@ieum/domain';
@@ -47,11 +48,23 @@ function valuesFor(quarter: Quarter, report: ProgressReportData | undefined): Re
   };
 }
 
-/** The quarter to report on: the latest begun quarter not yet reported, else the latest begun one. */
-function defaultQuarter(quarters: readonly Quarter[], reports: readonly ProgressReportData[]): Quarter {
+/**
+ * The quarter to report on: the earliest report owed now (due or overdue, in Korea — what the home page's
+ * reminder points at), else the latest begun quarter not yet reported, else the latest begun one.
+ */
+function defaultQuarter(
+  year: number,
+  quarters: readonly Quarter[],
+  reports: readonly ProgressReportData[],
+): Quarter {
   const filed = new Set(reports.map((r) => r.quarter));
   const unfiled = quarters.filter((q) => !filed.has(q));
-  return unfiled.at(-1) ?? quarters.at(-1) ?? 1;
+  const today = seoulDate(new Date());
+  const owed = unfiled.find((quarter) => {
+    const { state } = reportTimeliness({ year, quarter, today, filedOn: null });
+    return state === 'due' || state === 'overdue';
+  });
+  return owed ?? unfiled.at(-1) ?? quarters.at(-1) ?? 1;
 }
 
 function ReportForm({
@@ -69,7 +82,7 @@ function ReportForm({
   const locale = useLocale();
   const refresh = useRefreshPlans();
   const reportOf = (quarter: string) => reports.find((r) => String(r.quarter) === quarter);
-  const [initialQuarter] = useState(() => defaultQuarter(quarters, reports));
+  const [initialQuarter] = useState(() => defaultQuarter(plan.year, quarters, reports));
   const form = useForm<ReportValues>(valuesFor(initialQuarter, reportOf(String(initialQuarter))));
   const { saving, save } = useSaving(form.fail);
   const error = (field: string) => messageText(t, form.errors[field]);

@@ -23,7 +23,7 @@ const FILED_EVIDENCE = {
 };
 const UPLOADED = {
   fileId: '0190a6b2-0000-7000-8000-0000000000f2',
-  name: '3분기 결과보고서.pdf',
+  name: '2분기 결과보고서.pdf',
   contentType: 'application/pdf',
   sizeBytes: 4,
 };
@@ -90,7 +90,7 @@ describe('a task of the plan', () => {
     expect(q1.textContent).toContain('지연');
     expect(q1.textContent).toContain('20%');
     expect(q1.textContent).toContain('김하나');
-    expect(within(q1).getByTestId('plan-report-late').textContent).toBe('기한 후 보고');
+    expect(within(q1).getByTestId('plan-report-late').textContent).toBe('기한 후 제출');
     // A plan manager follows the reports but does not file them.
     expect(within(page).getByTestId('plan-report-unavailable').textContent).toBe(
       '분기 실적은 주관기관의 과제 담당자가 보고합니다.',
@@ -120,7 +120,7 @@ describe('a task of the plan', () => {
   });
 
   it(
-    'lets the lead organization’s reporter file the latest unreported quarter, and correct a filed one at its version',
+    'lets the lead organization’s reporter file the overdue quarter first, and correct a filed one at its version',
     async () => {
       const server = taskServer(['task_reporter']);
       vi.stubGlobal('fetch', vi.fn(server.fetch));
@@ -128,8 +128,8 @@ describe('a task of the plan', () => {
       renderApp(TASK_PATH);
       const form = await screen.findByTestId('plan-report-form', {}, SLOW);
       const quarter = within(form).getByTestId('plan-report-quarter') as HTMLSelectElement;
-      // Q1 is filed; Q2 and Q3 have begun and are not: the latest of them comes first. Q4 has not begun.
-      expect(quarter.value).toBe('3');
+      // Q1 is filed; Q2 is overdue (due 10 July) and comes first; Q3 has begun but is not due; Q4 has not begun.
+      expect(quarter.value).toBe('2');
       expect([...quarter.options].map((o) => o.textContent)).toEqual([
         '2026년 1분기 (보고 완료)',
         '2026년 2분기',
@@ -160,7 +160,7 @@ describe('a task of the plan', () => {
       await waitFor(() => expect(posts()).toHaveLength(1), SLOW);
       expect(posts()[0]?.body).toEqual({
         year: 2026,
-        quarter: 3,
+        quarter: 2,
         status: 'on_track',
         percentComplete: 60,
         narrative: '훈련 과정 2개를 개설하였습니다.',
@@ -227,21 +227,21 @@ describe('a task of the plan', () => {
       expect(posts(EVIDENCE)).toHaveLength(0);
 
       fireEvent.change(input, {
-        target: { files: [new File(['%PDF'], '3분기 결과보고서.pdf', { type: 'application/pdf' })] },
+        target: { files: [new File(['%PDF'], '2분기 결과보고서.pdf', { type: 'application/pdf' })] },
       });
       const attached = await within(form).findByTestId('plan-report-evidence-files', {}, SLOW);
       expect(posts(EVIDENCE)[0]?.body).toEqual({
-        fileName: '3분기 결과보고서.pdf',
+        fileName: '2분기 결과보고서.pdf',
         contentType: 'application/pdf',
         contentBase64: 'JVBERg==',
       });
-      expect(attached.textContent).toContain('3분기 결과보고서.pdf4 B삭제');
+      expect(attached.textContent).toContain('2분기 결과보고서.pdf4 B삭제');
       type(within(form).getByTestId('plan-report-status'), 'on_track');
       type(within(form).getByTestId('plan-report-percent'), '60');
       type(within(form).getByTestId('plan-report-narrative'), '훈련 과정 2개를 개설하였습니다.');
       fireEvent.click(within(form).getByTestId('plan-report-submit'));
       await waitFor(() => expect(posts(REPORTS)).toHaveLength(1), SLOW);
-      expect(posts(REPORTS)[0]?.body).toMatchObject({ quarter: 3, evidence: [UPLOADED] });
+      expect(posts(REPORTS)[0]?.body).toMatchObject({ quarter: 2, evidence: [UPLOADED] });
 
       // Correcting Q1 starts from its filed evidence; removing a file takes it off the report.
       type(within(form).getByTestId('plan-report-quarter'), '1');

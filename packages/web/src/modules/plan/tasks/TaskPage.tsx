@@ -238,7 +238,7 @@ export default function TaskPage() {
   const { t } = useTranslation();
   const { id = '', key = '' } = useParams();
   const wellFormed = UUID.test(id) && UUID.test(key);
-  const plan = usePlan(wellFormed ? id : '');
+  const plan = usePlan(id, wellFormed);
   const back = (
     <Anchor component={Link} to={`/plans/${id}/tasks`} data-testid="plan-task-back">
       {t('plan.tasks.page.back')}
