@@ -1,4 +1,4 @@
-import type { Page, } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { en, ko } from '../../packages/web/src/i18n';
 import { api, expectNoSeriousA11yViolations, htmlLang, settle, signIn, useBrowser } from './support/browser';
