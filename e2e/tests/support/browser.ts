@@ -83,6 +83,20 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string): 
   // Check the resting state: the pointer left over a clicked menu item would put it in its hover colours.
   await page.mouse.move(1, 1);
   await page.waitForTimeout(250); // let colour transitions finish
+  // A notification ("저장되었습니다") fading in or out is half transparent, and axe would measure its text
+  // against the page as nearly invisible: wait until every notification is fully shown (or gone).
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.mantine-Notification-root')].every((element) => {
+          for (let node: Element | null = element; node; node = node.parentElement)
+            if (Number(getComputedStyle(node).opacity) < 1) return false;
+          return true;
+        }),
+      null,
+      { timeout: STEP_TIMEOUT },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const minor = results.violations.filter((v) => !serious.includes(v));
