@@ -4,17 +4,18 @@ import {
   type MatrixCellView,
   matrixCell,
   type OrganizationName,
+  type OverdueReport,
   type PlanDashboard,
   type PlanStatus,
   type ProgressStatus,
   QUARTERS,
   type Quarter,
+  reportTimeliness,
   rollUpProgress,
   seoulDate,
   type TaskView,
 } from '@ieum/domain';
 import type { Deps } from '../../platform/deps';
-import { listOverdueReports } from './list-overdue-reports';
 import { type ProgressReportRow, progressReportsOf } from './plans.repository';
 import { readPlan } from './read-plans';
 
@@ -52,6 +53,31 @@ function cellOf(options: {
   return { quarter, ...cell, percentComplete: report.percentComplete };
 }
 
+/** The matrix's overdue cells as the overdue list gives them (list-overdue-reports.ts), most overdue first. */
+function overdueOf(
+  year: number,
+  today: string,
+  rows: readonly { task: TaskView; cells: readonly MatrixCellView[] }[],
+): OverdueReport[] {
+  const items: OverdueReport[] = [];
+  for (const { task, cells } of rows) {
+    for (const cell of cells) {
+      if (cell.state !== 'overdue') continue;
+      const timeliness = reportTimeliness({ year, quarter: cell.quarter, today, filedOn: null });
+      if (timeliness.state !== 'overdue') continue;
+      items.push({
+        task: { id: task.id, key: task.key, code: task.code, title: task.title },
+        leadOrganization: task.leadOrganization,
+        year,
+        quarter: cell.quarter,
+        dueOn: timeliness.dueOn,
+        daysOverdue: timeliness.daysOverdue,
+      });
+    }
+  }
+  return items.sort((a, b) => b.daysOverdue - a.daysOverdue || compareTaskCodes(a.task.code, b.task.code));
+}
+
 /** Every organization leading or cooperating on a task, once, by name (code-point order, as the lists sort). */
 function organizationsOf(tasks: readonly TaskView[]): OrganizationName[] {
   const byId = new Map<string, OrganizationName>();
@@ -66,8 +92,8 @@ function organizationsOf(tasks: readonly TaskView[]): OrganizationName[] {
 /**
  * `GET /api/plans/{id}/dashboard`: the plan's execution on today's Korean date for the tasks matching the
  * filters — roll-ups per category and overall (domain rollUpProgress), the task × quarter matrix (matrixCell),
- * the overdue reports and the KPIs. Built on readPlan and listOverdueReports so the plan view, the overdue list
- * and the dashboard cannot disagree about a task's latest report, a KPI's value or what is overdue.
+ * the overdue reports (the matrix's overdue cells, read once) and the KPIs. Built on readPlan so the plan view
+ * and the dashboard cannot disagree about a task's latest report or a KPI's value.
  */
 export async function readPlanDashboard(
   deps: Deps,
@@ -80,13 +106,18 @@ export async function readPlanDashboard(
   const tasks = everyTask
     .filter((task) => matches(task, query))
     .sort((a, b) => compareTaskCodes(a.code, b.code));
-  const taskIds = new Set(tasks.map((task) => task.id));
-  const [reports, overdue] = await Promise.all([
-    progressReportsOf(deps.db, { taskKeys: tasks.map((task) => task.key), years: [plan.year] }),
-    listOverdueReports(deps, { planId: plan.id }),
-  ]);
+  const reports = await progressReportsOf(deps.db, {
+    taskKeys: tasks.map((task) => task.key),
+    years: [plan.year],
+  });
   const reportOf = new Map(reports.map((report) => [`${report.taskKey}:${report.quarter}`, report]));
   const owed = owesReports(plan.status);
+  const rows = tasks.map((task) => ({
+    task,
+    cells: QUARTERS.map((quarter) =>
+      cellOf({ year: plan.year, quarter, today, report: reportOf.get(`${task.key}:${quarter}`), owed }),
+    ),
+  }));
 
   const rollup = rollUpProgress(
     tasks.map((task) => ({ categoryCode: task.categoryCode, latest: task.latestProgress })),
@@ -107,7 +138,7 @@ export async function readPlanDashboard(
       nameKo: categoryNames.get(category.code)?.nameKo ?? '',
       nameEn: categoryNames.get(category.code)?.nameEn ?? '',
     })),
-    matrix: tasks.map((task) => ({
+    matrix: rows.map(({ task, cells }) => ({
       task: {
         id: task.id,
         key: task.key,
@@ -116,11 +147,9 @@ export async function readPlanDashboard(
         categoryCode: task.categoryCode,
         leadOrganization: task.leadOrganization,
       },
-      cells: QUARTERS.map((quarter) =>
-        cellOf({ year: plan.year, quarter, today, report: reportOf.get(`${task.key}:${quarter}`), owed }),
-      ),
+      cells,
     })),
-    overdue: overdue.items.filter((item) => taskIds.has(item.task.id)),
+    overdue: overdueOf(plan.year, today, rows),
     kpis: tasks.flatMap((task) =>
       task.kpis.map((kpi) => ({ taskKey: task.key, taskCode: task.code, taskTitle: task.title, kpi })),
     ),

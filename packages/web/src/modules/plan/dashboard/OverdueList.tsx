@@ -12,12 +12,12 @@ import { orgName } from '../text';
 /** A long list opens on its first rows; the count per quarter above it says what the rest are. */
 export const OVERDUE_SHOWN = 20;
 
-/** The reports owed and not filed after their due day, longest overdue first. */
+/** The reports owed and not filed after their due day, longest overdue first (the server's order). */
 export function OverdueList({ dashboard, planId }: { dashboard: DashboardData; planId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const heading = t('plan.dashboard.overdue');
-  const items = [...dashboard.overdue].sort((a, b) => b.daysOverdue - a.daysOverdue);
+  const items = dashboard.overdue; // most overdue first, as the server orders them
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, OVERDUE_SHOWN);
   const byQuarter = new Map<string, number>();
