@@ -7,6 +7,7 @@ import { isApiError, problemOf } from '../../platform/api';
 import { hasPermission, useMe } from '../../platform/auth/session';
 import { formatDateTime } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
+import { isUuid } from '../../platform/ids';
 import { Fact } from '../../platform/ui/Fact';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
@@ -19,8 +20,6 @@ import { useDateText, useWon } from './format';
 import { JobsHeader } from './JobsHeader';
 import { PostingDialog } from './PostingForm';
 import { occupationLabel, referenceLabels } from './text';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function PostingFacts({ posting }: { posting: PostingData }) {
   const { t } = useTranslation();
@@ -91,7 +90,7 @@ export default function PostingPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const queryClient = useQueryClient();
-  const wellFormed = UUID.test(id);
+  const wellFormed = isUuid(id);
   const posting = usePosting(id, wellFormed);
   const applications = usePostingApplications(id, wellFormed);
   const [editing, setEditing] = useState(false);

@@ -14,6 +14,7 @@ import { isApiError, problemOf } from '../../platform/api';
 import { hasPermission, useMe } from '../../platform/auth/session';
 import { formatDateTime } from '../../platform/format';
 import { useLocale } from '../../platform/i18n';
+import { isUuid } from '../../platform/ids';
 import { PageHeader } from '../../platform/ui/PageHeader';
 import { PageLoader } from '../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../platform/ui/ProblemAlert';
@@ -26,7 +27,6 @@ import { RevisionsTab } from './revisions/RevisionsTab';
 import { TasksTab } from './tasks/TasksTab';
 import { localized, revisionLabel } from './text';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PLAN_TABS = ['dashboard', 'tasks', 'consultation', 'revisions'] as const;
 export type PlanTab = (typeof PLAN_TABS)[number];
 
@@ -253,7 +253,7 @@ export default function PlanPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { id = '', tab } = useParams();
-  const wellFormed = UUID.test(id);
+  const wellFormed = isUuid(id);
   const plan = usePlan(id, wellFormed);
   const canManage = hasPermission(me, 'plans.manage');
 

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { problemOf } from '../../../platform/api';
 import { formatDate } from '../../../platform/format';
 import { useLocale } from '../../../platform/i18n';
+import { isUuid } from '../../../platform/ids';
 import { FigureList } from '../../../platform/ui/FigureList';
 import { PageLoader } from '../../../platform/ui/PageLoader';
 import { ProblemAlert } from '../../../platform/ui/ProblemAlert';
@@ -14,15 +15,13 @@ import { KpiSection } from './KpiSection';
 import { OverdueList } from './OverdueList';
 import { TaskMatrix } from './TaskMatrix';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The filters live in the address (`?organization=…&category=…`), so a filtered dashboard can be shared. */
 function useDashboardFilters(): [DashboardFilters, (change: Partial<DashboardFilters>) => void] {
   const [params, setParams] = useSearchParams();
   const organization = params.get('organization');
   const category = Number(params.get('category'));
   const filters: DashboardFilters = {
-    organizationId: organization && UUID.test(organization) ? organization : null,
+    organizationId: isUuid(organization) ? organization : null,
     categoryCode: Number.isInteger(category) && category >= 1 && category <= 9 ? category : null,
   };
   const change = (patch: Partial<DashboardFilters>) => {

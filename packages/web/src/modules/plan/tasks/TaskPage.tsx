@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError, problemOf } from '../../../platform/api';
 import { formatDateTime } from '../../../platform/format';
 import { useLocale } from '../../../platform/i18n';
+import { isUuid } from '../../../platform/ids';
 import { Fact } from '../../../platform/ui/Fact';
 import { PageHeader } from '../../../platform/ui/PageHeader';
 import { PageLoader } from '../../../platform/ui/PageLoader';
@@ -17,8 +18,6 @@ import { ProgressBadge } from '../badges';
 import { localized, orgName } from '../text';
 import { EvidenceLinks } from './EvidenceFiles';
 import { ReportSection } from './ReportForm';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function findTask(plan: PlanDetailData, key: string): TaskData | null {
   for (const category of plan.categories) {
@@ -237,7 +236,7 @@ function ReportHistory({ planId, task }: { planId: string; task: TaskData }) {
 export default function TaskPage() {
   const { t } = useTranslation();
   const { id = '', key = '' } = useParams();
-  const wellFormed = UUID.test(id) && UUID.test(key);
+  const wellFormed = isUuid(id) && isUuid(key);
   const plan = usePlan(id, wellFormed);
   const back = (
     <Anchor component={Link} to={`/plans/${id}/tasks`} data-testid="plan-task-back">
