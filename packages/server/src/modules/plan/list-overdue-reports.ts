@@ -6,10 +6,8 @@ import {
   reportTimeliness,
   seoulDate,
 } from '@ieum/domain';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps';
-import { organizationNames, requirePlan, tasksWithKpis } from './plans.repository';
-import { planProgressReports } from './schema';
+import { organizationNames, progressReportsOf, requirePlan, tasksWithKpis } from './plans.repository';
 
 /**
  * The reports a plan in execution is owed and has not received (the overdue list and the reminders): every
@@ -25,18 +23,7 @@ export async function listOverdueReports(
   const tasks = (await tasksWithKpis(deps.db, plan.id)).map(({ task }) => task);
   if (tasks.length === 0) return { items: [] };
   const [filed, names] = await Promise.all([
-    deps.db
-      .select({ taskKey: planProgressReports.taskKey, quarter: planProgressReports.quarter })
-      .from(planProgressReports)
-      .where(
-        and(
-          inArray(
-            planProgressReports.taskKey,
-            tasks.map((t) => t.key),
-          ),
-          eq(planProgressReports.year, plan.year),
-        ),
-      ),
+    progressReportsOf(deps.db, { taskKeys: tasks.map((t) => t.key), years: [plan.year] }),
     organizationNames(
       deps.db,
       tasks.map((t) => t.leadOrganizationId),
